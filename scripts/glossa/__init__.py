@@ -1,0 +1,1 @@
+"""Glossa: turn policy papers received as plain text into an annotated reading site."""

@@ -1,0 +1,138 @@
+"""The editors' data folder (content/) -> papers with their metadata and readings, or problems.
+
+This is the only stage that reads the disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .ingest import Hints, decode_source, ingest_text
+from .ingest.patterns import squash
+from .model import Reading
+from .problems import WARNING, Problem
+from .schema import validate
+from .yamlfile import read_yaml
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class PaperMeta:
+    slug: str
+    title: str
+    subtitle: str = ""
+    series: str = ""
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    date: str | None = None
+    date_note: str = ""
+    url: str | None = None
+    format: str | None = None
+    received: str = ""
+    abstract: str = ""
+    levels: dict[str, int] = field(default_factory=dict)
+    metadata_sources: tuple[str, ...] = ()
+
+    @property
+    def year(self) -> str | None:
+        return self.date[:4] if self.date else None
+
+
+@dataclass(frozen=True)
+class Paper:
+    meta: PaperMeta
+    source_path: str  # relative to the project root, for messages and edit links
+    reading: Reading
+    sha256: str
+
+
+@dataclass
+class Corpus:
+    root: Path
+    papers: list[Paper] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_meta(folder: Path, root: Path) -> tuple[PaperMeta | None, list[Problem]]:
+    label = rel(folder / "paper.yml", root)
+    doc, problems = read_yaml(folder / "paper.yml", label)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, [Problem(label, 1, "M004", "paper.yml must be a mapping of keys to values",
+                              "start from another paper's paper.yml")]
+    problems = validate(doc, "paper", label)
+    if problems:
+        return None, problems
+    d = doc.data
+    return PaperMeta(
+        slug=folder.name, title=d["title"], subtitle=d.get("subtitle", ""),
+        series=d.get("series", ""), authors=tuple(d.get("authors") or ()),
+        publisher=d.get("publisher"), date=d.get("date"), date_note=d.get("date_note", ""),
+        url=d.get("url"), format=d.get("format"), received=d.get("received", ""),
+        abstract=d.get("abstract", ""), levels=dict(d.get("levels") or {}),
+        metadata_sources=tuple(d.get("metadata_sources") or ()),
+    ), []
+
+
+def load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
+    problems: list[Problem] = []
+    label = rel(folder, root)
+    if not SLUG.match(folder.name):
+        return None, [Problem(label, 0, "P003", f"'{folder.name}' is not a valid paper slug",
+                              "use lower-case letters, digits and single hyphens")]
+    source = folder / "source.txt"
+    if not source.is_file():
+        problems.append(Problem(label, 0, "P001", "the paper has no source.txt",
+                                "add the text as received in source.txt"))
+    if not (folder / "paper.yml").is_file():
+        problems.append(Problem(label, 0, "P002", "the paper has no paper.yml",
+                                "add its metadata in paper.yml (see CONTRIBUTING.md)"))
+    if problems:
+        return None, problems
+    meta, problems = load_meta(folder, root)
+    data = source.read_bytes()
+    text, decode_problems = decode_source(data, rel(source, root))
+    problems += decode_problems
+    if meta is None or text is None:
+        return None, problems
+    reading = ingest_text(text, Hints(meta.title, meta.subtitle, meta.series), meta.format,
+                          meta.levels)
+    found = {squash(h.text) for h in reading.headings()}
+    for heading in meta.levels:
+        if squash(heading) not in found:
+            problems.append(Problem(rel(folder / "paper.yml", root), 0, "P004",
+                                    f"levels: no heading '{heading}' in the paper",
+                                    "copy the heading text exactly as the page shows it"))
+    if not reading.paragraphs():
+        problems.append(Problem(rel(source, root), 1, "P005", "no paragraph was found in the "
+                                "source", "check that the file holds the paper's text",
+                                WARNING))
+    paper = Paper(meta, rel(source, root), reading, hashlib.sha256(data).hexdigest())
+    return paper, problems
+
+
+def load_corpus(root: Path) -> Corpus:
+    corpus = Corpus(root)
+    papers_dir = root / "content" / "papers"
+    if not papers_dir.is_dir():
+        corpus.problems.append(Problem("content/papers", 0, "P000", "no content/papers folder",
+                                       "run glossa from the project root, or pass --root"))
+        return corpus
+    for folder in sorted(p for p in papers_dir.iterdir() if p.is_dir()):
+        paper, problems = load_paper(folder, root)
+        corpus.problems += problems
+        if paper:
+            corpus.papers.append(paper)
+    return corpus

@@ -1,0 +1,120 @@
+"""A paper (metadata + reading) -> the Markdown of its page: header block, numbered paragraphs
+with permalinks, footnotes. Standard Markdown plus attr_list; the extensions render it."""
+
+from __future__ import annotations
+
+import json
+
+from .content import Paper, PaperMeta
+from .markdown_text import attr, escape, linkify
+from .model import Heading, Paragraph
+
+UNKNOWN = "unknown"
+
+
+def authors_text(meta: PaperMeta) -> str:
+    return ", ".join(meta.authors) if meta.authors else UNKNOWN
+
+
+def attribution(meta: PaperMeta) -> str:
+    """One line naming the work: title, authors, publisher, year; unknowns said so."""
+    bits = [f"“{meta.title}”" if not meta.title.startswith("“") else meta.title,
+            f"by {authors_text(meta)}" if meta.authors else "author unknown",
+            meta.publisher or "publisher unknown"]
+    if meta.year:
+        bits.append(meta.year)
+    return ", ".join(bits)
+
+
+def front_matter(meta: PaperMeta) -> str:
+    lines = ["---", f"title: {json.dumps(meta.title, ensure_ascii=False)}"]
+    if meta.abstract:
+        lines.append(f"description: {json.dumps(' '.join(meta.abstract.split()), ensure_ascii=False)}")
+    lines += [f"glossa_paper: {meta.slug}", "---", ""]
+    return "\n".join(lines)
+
+
+def header_block(paper: Paper) -> str:
+    meta, reading = paper.meta, paper.reading
+    rows = [("Author" if len(meta.authors) == 1 else "Authors", attr(authors_text(meta))),
+            ("Publisher", attr(meta.publisher or UNKNOWN))]
+    if meta.series:
+        rows.append(("Series", attr(meta.series)))
+    date = attr(meta.date or UNKNOWN)
+    if meta.date_note:
+        date += f' <span class="glossa-note">({attr(meta.date_note)})</span>'
+    rows.append(("Date", date))
+    if meta.url:
+        rows.append(("Publisher’s page", f'<a href="{attr(meta.url)}">{attr(meta.url)}</a>'))
+    else:
+        rows.append(("Publisher’s page", UNKNOWN))
+    dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    received = attr(" ".join(meta.received.split())) if meta.received else ""
+    n_dropped = len(reading.dropped)
+    furniture = (f" {n_dropped} line{'s' if n_dropped != 1 else ''} of page furniture "
+                 "(running headers, footers, page numbers) were left out; they are listed at the "
+                 "end of the page." if n_dropped else "")
+    out = ['<div class="glossa-paper-header">']
+    if meta.subtitle:
+        out.append(f'<p class="glossa-subtitle">{attr(meta.subtitle)}</p>')
+    out.append(f'<dl class="glossa-meta">{dl}</dl>')
+    out.append(f'<p class="glossa-as-received"><strong>Text as received.</strong> {received} '
+               "The wording, spelling and punctuation are the paper’s own, kept as they reached "
+               "us; headings, paragraph numbers (¶), links and notes are laid out by this site."
+               f"{furniture}</p>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]]) -> str:
+    """The paragraph's text with footnote references put back at the markers' offsets."""
+    pieces, pos = [], 0
+    for offset, n in sorted(markers):
+        pieces.append(escape(p.text[pos:offset]))
+        pieces.append(f"[^{n}]")
+        pos = offset
+    pieces.append(escape(p.text[pos:]))
+    body = "".join(pieces)
+    if p.kind == "caption":
+        return f"*{body}*\n{{: #{p.id} .glossa-caption }}"
+    number = p.id[1:]
+    lead = f"**{escape(p.lead)}.** " if p.lead else ""
+    link = (f'<a class="glossa-pilcrow" href="#{p.id}" title="Link to paragraph {number}" '
+            f'aria-label="Link to paragraph {number}">¶{number}</a> ')
+    return f"{link}{lead}{body}\n{{: #{p.id} .glossa-para }}"
+
+
+def missing_note(n: int, meta: PaperMeta) -> str:
+    text = (f"The text of note {n} was not included in the text we received, "
+            "so it cannot be shown here.")
+    if meta.url:
+        text += f' The published paper has it: see <a href="{attr(meta.url)}">the publisher’s page</a>.'
+    return f'<span class="glossa-missing-note">{text}</span>'
+
+
+def paper_markdown(paper: Paper) -> str:
+    meta, reading = paper.meta, paper.reading
+    by_block: dict[str, list[tuple[int, int]]] = {}
+    for m in reading.markers:
+        by_block.setdefault(m.block, []).append((m.offset, m.n))
+    out = [front_matter(meta), f"# {escape(meta.title)}", "", header_block(paper), ""]
+    for b in reading.blocks:
+        if isinstance(b, Heading):
+            out.append(f"{'#' * b.level} {escape(b.text)} {{#{b.id}}}")
+        else:
+            out.append(paragraph_markdown(b, by_block.get(b.id, [])))
+        out.append("")
+    cited = sorted({m.n for m in reading.markers})
+    if cited:
+        for n in cited:
+            note = reading.notes.get(n)
+            out.append(f"[^{n}]: {linkify(note.text) if note else missing_note(n, meta)}")
+            out.append("")
+    if reading.dropped:
+        out.append('<details class="glossa-dropped"><summary>Lines of the source '
+                   'left out as page furniture</summary><ul>')
+        for d in reading.dropped:
+            out.append(f"<li>line {d.line}: “{attr(d.text)}” ({attr(d.why)})</li>")
+        out.append("</ul></details>")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,157 @@
+"""Plain text as received -> a Reading: front matter, headings, paragraphs, markers, notes,
+and every dropped line with its reason.
+
+    decode -> lines and pages -> furniture -> front matter -> notes list -> body -> run-in heads
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from ..model import Dropped, Heading, Line, Paragraph, Reading
+from .body import BodyReader
+from .decode import decode_source, normalise_text
+from .front import Hints, read_front
+from .furniture import (
+    find_furniture,
+    find_identifier_lines,
+    find_sidebars,
+    split_glued_page_number,
+)
+from .leads import find_leads
+from .markers import MarkerSequence
+from .notes import find_endnotes
+from .pages import looks_like_pdf, split_lines
+from .patterns import ends_sentence, starts_paragraph
+
+__all__ = ["Hints", "decode_source", "ingest_text", "normalise_text"]
+
+
+def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
+                levels: dict[str, int] | None = None) -> Reading:
+    """Read `text` (already decoded) into a Reading. Pure: no disk, no network."""
+    hints = hints or Hints()
+    text = normalise_text(text)
+    raw_lines = text.split("\n")
+    pdf = (fmt == "pdf") if fmt else looks_like_pdf(raw_lines)
+    lines = split_lines(text, pdf)
+    width = _column_width(lines) if pdf else 0
+
+    first = next((ln.text for ln in lines if ln.text), "")
+    dropped = find_furniture(lines, first) if pdf else {}
+    content: list[Line] = []
+    after_drop = False
+    for ln in lines:
+        if ln.no in dropped:
+            after_drop = after_drop or dropped[ln.no].why != "table of contents entry"
+            continue
+        if pdf and after_drop and ln.text:
+            # A dropped header or footer is a page boundary, even with no form feed.
+            ln = Line(ln.no, ln.text, ln.page, True)
+            after_drop = False
+        if pdf:
+            ln, glued = split_glued_page_number(ln, len({x.page for x in lines}))
+            if glued:
+                dropped[ln.no] = glued
+        content.append(ln)
+
+    front = read_front(content, int(0.7 * width) if pdf else 150, hints)
+    body_lines = content[front.body_start:]
+    if pdf:
+        ids = {f.text for f in front.lines if f.role == "identifier"}
+        extra = find_sidebars(body_lines, width) | find_identifier_lines(body_lines, ids)
+        dropped.update(extra)
+        body_lines = [ln for ln in body_lines if ln.no not in extra]
+    endnotes = find_endnotes(body_lines)
+    notes = {}
+    if endnotes:
+        notes = dict(endnotes.notes)
+        body_lines = body_lines[:endnotes.start]
+
+    seq = MarkerSequence(highest=max(notes) if notes else None)
+    vocabulary = _vocabulary(text)
+    reader = BodyReader(pdf, width, seq, vocabulary, _blank_separated(body_lines))
+    result = reader.read(body_lines)
+    for n, note in result.foot_notes.items():
+        notes.setdefault(n, note)
+    for d in result.dropped:
+        dropped[d.line] = d
+
+    blocks = _apply_levels(result.blocks, levels or {})
+    offsets: dict[str, list[int]] = {}
+    for m in result.markers:
+        offsets.setdefault(m.block, []).append(m.offset)
+    blocks, shifts = find_leads(blocks, offsets)
+    markers = [replace(m, offset=m.offset - shifts.get(m.block, 0)) for m in result.markers]
+    return Reading(
+        format="pdf" if pdf else "web",
+        title=front.title or hints.title,
+        subtitle=front.subtitle,
+        series=front.series,
+        front=front.lines,
+        blocks=tuple(blocks),
+        markers=tuple(markers),
+        notes=dict(sorted(notes.items())),
+        dropped=tuple(sorted(dropped.values(), key=lambda d: d.line)),
+    )
+
+
+def _column_width(lines: list[Line]) -> int:
+    """The measure of the text column: a high percentile of line lengths."""
+    lengths = sorted(len(ln.text) for ln in lines if ln.text)
+    if not lengths:
+        return 80
+    return max(40, lengths[int(0.9 * (len(lengths) - 1))])
+
+
+def _vocabulary(text: str) -> set[str]:
+    import re
+    return {w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)}
+
+
+def _blank_separated(lines: list[Line]) -> bool:
+    """Whether this text puts a blank line between paragraphs (most do; pdftotext often not)."""
+    votes: Counter[bool] = Counter()
+    prev: Line | None = None
+    blank = False
+    for ln in lines:
+        if not ln.text:
+            blank = True
+            continue
+        if prev is not None and ends_sentence(prev.text) and starts_paragraph(ln.text) \
+                and ln.page == prev.page and not ln.page_start:
+            votes[blank] += 1
+        prev, blank = ln, False
+    return votes[True] >= votes[False]
+
+
+def _apply_levels(blocks: list, levels: dict[str, int]) -> list:
+    from .patterns import squash
+    wanted = {squash(k): v for k, v in levels.items()}
+    out = []
+    n_head = 0
+    used: set[str] = set()
+    for b in blocks:
+        if isinstance(b, Heading):
+            n_head += 1
+            level = wanted.get(squash(b.text), b.level)
+            slug = base = _slug(b.text, n_head)
+            k = 2
+            while slug in used or slug.startswith(("p", "c")) and slug[1:].isdigit():
+                slug, k = f"{base}-{k}", k + 1
+            used.add(slug)
+            b = Heading(level, b.text, b.line, slug)
+        out.append(b)
+    return out
+
+
+def _slug(text: str, n: int) -> str:
+    import re
+    import unicodedata
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s[:60].rstrip("-") or f"section-{n}"
+
+
+__all__ += ["Dropped", "Paragraph"]

@@ -1,0 +1,314 @@
+"""Body lines -> headings, paragraphs and captions, with markers taken out and, in PDF text,
+the notes printed at the foot of each page read as notes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Dropped, Heading, Line, Marker, Note, Paragraph
+from .markers import MarkerSequence, take_markers
+from .notes import note_start
+from .patterns import (
+    BROKEN_HYPHEN,
+    CAPTION,
+    CONNECTIVES,
+    DATE_CELL,
+    DATE_LINE,
+    IDENTIFIER,
+    URL_LINE,
+    ends_sentence,
+    first_word,
+    last_word,
+    starts_paragraph,
+)
+
+MARK = "\x00{}\x01"
+MARK_RE = re.compile(r"\x00(\d+)\x01")
+MARKER_ENDED = re.compile(r"[.!?,;:][”’\"')\]]*\d{1,3}$")
+DASHES = "—–"
+
+
+@dataclass
+class Draft:
+    """A block being assembled from lines."""
+
+    kind: str  # "paragraph", "caption" or "heading"
+    lines: list[Line] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # line texts with marker sentinels
+
+
+@dataclass
+class BodyResult:
+    blocks: list = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    foot_notes: dict[int, Note] = field(default_factory=dict)
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+def looks_like_heading(text: str, limit: int) -> bool:
+    """A short line that names a section rather than says something."""
+    if not text or len(text) > limit or len(text.split()) > 14:
+        return False
+    if not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if CAPTION.match(text) or URL_LINE.match(text) or DATE_LINE.match(text) \
+            or DATE_CELL.match(text) or IDENTIFIER.match(text):
+        return False
+    if text[-1] in ".,;:!-" + DASHES or MARKER_ENDED.search(text):
+        return False
+    if last_word(text).lower() in CONNECTIVES:
+        return False
+    return text.count("(") == text.count(")")
+
+
+def join_lines(left: str, right: str, vocabulary: set[str]) -> str:
+    """Join two hard-wrapped lines, mending a hyphen the line break put inside a word."""
+    if not left:
+        return right
+    if left[-1] in DASHES and len(left) > 1 and not left[-2].isspace():
+        return left + right  # "Korea—" + "something": a dash binds without a space
+    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].isalpha():
+        head = re.split(r"[\s—–/]", left)[-1][:-1]
+        tail = re.split(r"[\s,.;:!?)”’\"]", right, maxsplit=1)[0]
+        if right[0].islower() and (head + tail).lower() in vocabulary \
+                and f"{head}-{tail}".lower() not in vocabulary:
+            return left[:-1] + right  # "re-" + "lated": a soft break
+        return left + right  # "Al-" + "Mohammed", "self-" + "interest": a real hyphen
+    return left + " " + right
+
+
+def finish_text(parts: list[str], vocabulary: set[str]) -> str:
+    text = ""
+    for part in parts:
+        text = join_lines(text, part, vocabulary)
+    return BROKEN_HYPHEN.sub("-", text)
+
+
+class BodyReader:
+    """Reads body lines in order; one instance per source."""
+
+    def __init__(self, pdf: bool, width: int, seq: MarkerSequence, vocabulary: set[str],
+                 blank_separated: bool):
+        self.pdf = pdf
+        self.width = width
+        self.seq = seq
+        self.vocabulary = vocabulary
+        self.blank_separated = blank_separated
+        self.result = BodyResult()
+        self.draft: Draft | None = None
+        self.n_para = 0
+        self.n_caption = 0
+        self.expected_note = 1
+        self.in_notes_page: int | None = None
+        self.note_lines: dict[int, list] = {}
+        self.current_note: int | None = None
+
+    # -- blocks -------------------------------------------------------------------------
+    def close(self) -> None:
+        d, self.draft = self.draft, None
+        if d is None or not d.parts:
+            return
+        text = finish_text(d.parts, self.vocabulary)
+        first = d.lines[0].no
+        if d.kind == "heading":
+            self.result.blocks.append(Heading(2, MARK_RE.sub("", text), first))
+            return
+        if d.kind == "caption":
+            self.n_caption += 1
+            bid = f"c{self.n_caption}"
+        else:
+            self.n_para += 1
+            bid = f"p{self.n_para}"
+        clean, offsets = _extract_marks(text)
+        for n, offset in offsets:
+            line = _line_of_marker(d, n)
+            self.result.markers.append(Marker(n, bid, offset, line, clean[max(0, offset - 30):offset]))
+        self.result.blocks.append(Paragraph(bid, clean, first, None, d.kind))
+
+    def start(self, kind: str, ln: Line) -> None:
+        self.close()
+        self.draft = Draft(kind)
+        self.add(ln)
+
+    def add(self, ln: Line) -> None:
+        assert self.draft is not None
+        text = ln.text
+        if self.draft.kind != "heading":
+            clean, found = take_markers(text, self.seq)
+            if found:
+                pieces, pos = [], 0
+                for f in found:
+                    pieces.append(clean[pos:f.offset])
+                    pieces.append(MARK.format(f.n))
+                    pos = f.offset
+                pieces.append(clean[pos:])
+                text = "".join(pieces)
+        self.draft.lines.append(ln)
+        self.draft.parts.append(text)
+
+    # -- foot-of-page notes ---------------------------------------------------------------
+    def note_begins(self, ln: Line) -> tuple[int, str] | None:
+        """A note printed at the foot of a page: the next note number, its marker already read."""
+        if not self.pdf:
+            return None
+        start = note_start(ln.text)
+        if not start or ln.text[0] == "[":
+            return None
+        n, rest = start
+        if n != self.expected_note or n >= self.seq.expected:
+            return None
+        if not (rest[0].isupper() or rest[0] in "“\"‘'(["):
+            return None
+        return start
+
+    def add_note_line(self, ln: Line, start: tuple[int, str] | None) -> None:
+        if start:
+            n, rest = start
+            self.note_lines[n] = [ln.no, [rest]]
+            self.current_note = n
+            self.expected_note = n + 1
+        elif self.current_note is not None:
+            self.note_lines[self.current_note][1].append(ln.text)
+
+    def finish(self) -> BodyResult:
+        self.close()
+        for n, (no, parts) in self.note_lines.items():
+            text = ""
+            for part in parts:
+                text = join_lines(text, part, self.vocabulary)
+            self.result.foot_notes[n] = Note(n, BROKEN_HYPHEN.sub("-", text), no)
+        return self.result
+
+    # -- the pass -------------------------------------------------------------------------
+    def read(self, lines: list[Line]) -> BodyResult:
+        if self.pdf:
+            self._read_pdf(lines)
+        else:
+            self._read_web(lines)
+        return self.finish()
+
+    def _read_web(self, lines: list[Line]) -> None:
+        body = [ln for ln in lines if ln.text]
+        for i, ln in enumerate(body):
+            nxt = body[i + 1] if i + 1 < len(body) else None
+            if CAPTION.match(ln.text):
+                self.start("caption", ln)
+            elif nxt is not None and looks_like_heading(ln.text, 120):
+                self.start("heading", ln)
+            else:
+                self.start("paragraph", ln)
+            self.close()
+
+    def _read_pdf(self, lines: list[Line]) -> None:
+        blank_before = False
+        page = lines[0].page if lines else 0
+        for i, ln in enumerate(lines):
+            if ln.page != page or ln.page_start:
+                page = ln.page
+                self.in_notes_page = None
+                new_page = True
+            else:
+                new_page = False
+            if not ln.text:
+                if self.in_notes_page is None:
+                    blank_before = True
+                continue
+            if self.draft is not None and self.draft.kind == "caption" \
+                    and (blank_before or new_page):
+                self.close()
+            start = self.note_begins(ln)
+            if start or self.in_notes_page == ln.page:
+                if start:
+                    self.in_notes_page = ln.page
+                self.add_note_line(ln, start)
+                continue
+            nxt = _next_text(lines, i)
+            if self._heading_here(ln, lines, i, nxt, blank_before, new_page):
+                self.start("heading", ln)
+                self.close()
+            elif CAPTION.match(ln.text):
+                self.start("caption", ln)
+            elif self.draft is None or self.draft.kind == "heading":
+                self.start("paragraph", ln)
+            elif self._breaks(ln, lines, i, blank_before, new_page):
+                self.start("paragraph", ln)
+            else:
+                self.add(ln)
+            blank_before = False
+
+    def _previous_ended(self) -> bool:
+        d = self.draft
+        return d is None or d.kind == "heading" or ends_sentence(d.lines[-1].text)
+
+    def _heading_here(self, ln: Line, lines: list[Line], i: int, nxt: Line | None,
+                      blank_before: bool, new_page: bool) -> bool:
+        if nxt is None or not looks_like_heading(ln.text, max(20, int(0.75 * self.width))):
+            return False
+        fresh = blank_before and not new_page
+        if not (fresh or self._previous_ended()):
+            return False
+        if len(ln.text) >= 0.8 * self._width_around(lines, i):
+            return False  # as long as the lines around it: wrapped prose, not a heading
+        return starts_paragraph(nxt.text)
+
+    def _width_around(self, lines: list[Line], i: int) -> int:
+        page = lines[i].page
+        near = [ln.text for ln in lines[max(0, i - 4):i + 5]
+                if ln.text and ln.page == page and ln is not lines[i]]
+        return max((len(t) for t in near), default=self.width)
+
+    def _breaks(self, ln: Line, lines: list[Line], i: int, blank_before: bool,
+                new_page: bool) -> bool:
+        """Whether `ln` opens a new paragraph rather than continuing the current one."""
+        d = self.draft
+        assert d is not None
+        prev = d.lines[-1].text
+        if d.kind == "caption":
+            return blank_before or new_page or ends_sentence(prev)
+        if blank_before and not new_page:
+            return True
+        if not (ends_sentence(prev) and starts_paragraph(ln.text)):
+            return False
+        if self.blank_separated and not new_page:
+            return False
+        width = self._local_width(d, lines, i)
+        room = width * (0.9 if new_page else 0.95)
+        return len(prev) + 1 + len(first_word(ln.text)) < room
+
+    def _local_width(self, d: Draft, lines: list[Line], i: int) -> int:
+        near = [ln.text for ln in d.lines[-6:]]
+        j, seen = i, 0
+        while j < len(lines) and seen < 3:
+            if lines[j].text and lines[j].page == lines[i].page:
+                near.append(lines[j].text)
+                seen += 1
+            j += 1
+        widest = max((len(t) for t in near), default=self.width)
+        return widest if widest >= 0.5 * self.width else self.width
+
+
+def _next_text(lines: list[Line], i: int) -> Line | None:
+    for ln in lines[i + 1:]:
+        if ln.text:
+            return ln
+    return None
+
+
+def _extract_marks(text: str) -> tuple[str, list[tuple[int, int]]]:
+    out, found, pos, removed = [], [], 0, 0
+    for m in MARK_RE.finditer(text):
+        out.append(text[pos:m.start()])
+        found.append((int(m.group(1)), m.start() - removed))
+        removed += m.end() - m.start()
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), found
+
+
+def _line_of_marker(d: Draft, n: int) -> int:
+    token = MARK.format(n)
+    for ln, part in zip(d.lines, d.parts, strict=True):
+        if token in part:
+            return ln.no
+    return d.lines[0].no

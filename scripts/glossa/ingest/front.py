@@ -1,0 +1,114 @@
+"""The opening lines of a source -> title, subtitle, series label and other front matter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import FrontLine, Line
+from .patterns import CAPTION, DATE_LINE, IDENTIFIER, URL_LINE, ends_sentence, squash
+
+# Conventional section names open the body; they are headings, never a title.
+SECTION_NAMES = frozenset(squash(s) for s in (
+    "Abstract", "Summary", "Executive summary", "Introduction", "Overview", "Background",
+    "Key points", "Key findings", "Contents", "Table of contents", "Preface", "Foreword",
+    "Acknowledgements", "Acknowledgments", "In brief", "Highlights", "Main points",
+))
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the paper's metadata says of its own front matter; any may be empty."""
+
+    title: str = ""
+    subtitle: str = ""
+    series: str = ""
+
+
+@dataclass(frozen=True)
+class Front:
+    title: str
+    subtitle: str
+    series: str
+    lines: tuple[FrontLine, ...]
+    body_start: int  # index into the lines list where the body begins
+
+
+def is_section_name(text: str) -> bool:
+    return squash(text).rstrip(":") in SECTION_NAMES
+
+
+def _role(text: str) -> str:
+    if DATE_LINE.match(text):
+        return "date"
+    if URL_LINE.match(text):
+        return "url"
+    if IDENTIFIER.match(text):
+        return "identifier"
+    return "text"
+
+
+def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
+    """Take the short lines before the body: title, subtitle, series and front metadata."""
+    taken: list[tuple[int, Line]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.text:
+            text = ln.text
+            front_like = (len(text) <= short and not is_section_name(text)
+                          and not CAPTION.match(text)
+                          and (not ends_sentence(text) or DATE_LINE.match(text)))
+            if not front_like:
+                break
+            taken.append((i, ln))
+        i += 1
+    # The last front line, if a paragraph follows it directly and the metadata names the
+    # title elsewhere, is the first heading: give it back to the body.
+    keys = {squash(h): role for h, role in ((hints.title, "title"), (hints.subtitle, "subtitle"),
+                                             (hints.series, "series")) if h}
+    if taken and keys and squash(taken[-1][1].text) not in keys and len(taken) > 1 \
+            and _role(taken[-1][1].text) == "text":
+        taken.pop()
+    if not taken:
+        return Front("", "", "", (), _skip_blank(lines, 0))
+    body_start = taken[-1][0] + 1
+
+    roles: dict[int, str] = {}
+    text_lines = []
+    for idx, ln in taken:
+        role = keys.get(squash(ln.text)) or _role(ln.text)
+        roles[ln.no] = role
+        if role == "text":
+            text_lines.append((idx, ln))
+    if "title" not in roles.values() and text_lines:
+        # Group the unnamed text lines into blocks (a blank line apart): the last block is
+        # the title and its subtitle; earlier blocks are series labels.
+        blocks: list[list[Line]] = []
+        prev = -2
+        for idx, ln in text_lines:
+            if idx == prev + 1 and blocks:
+                blocks[-1].append(ln)
+            else:
+                blocks.append([ln])
+            prev = idx
+        *series_blocks, title_block = blocks
+        roles[title_block[0].no] = "title"
+        for ln in title_block[1:]:
+            roles[ln.no] = "subtitle"
+        for block in series_blocks:
+            for ln in block:
+                roles[ln.no] = "series"
+    front = tuple(FrontLine(ln.no, ln.text, "other" if roles[ln.no] == "text" else roles[ln.no])
+                  for _, ln in taken)
+
+    def joined(role: str) -> str:
+        return " ".join(f.text for f in front if f.role == role)
+
+    return Front(joined("title"), joined("subtitle"), joined("series"), front,
+                 _skip_blank(lines, body_start))
+
+
+def _skip_blank(lines: list[Line], i: int) -> int:
+    while i < len(lines) and not lines[i].text:
+        i += 1
+    return i

@@ -1,0 +1,142 @@
+"""Numbered lines -> the page furniture among them (running headers and footers, page numbers,
+tables of contents), each with the reason it is not part of the text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..model import Dropped, Line
+from .patterns import PAGE_NUMBER, TOC_ENTRY, squash
+
+EDGE_TOP = 2
+EDGE_BOTTOM = 3
+NUMBER_THEN_TEXT = re.compile(r"^(\d{1,4})\s*(\S.*)$")
+TEXT_THEN_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$")
+GLUED_PAGE_NUMBER = re.compile(r"^(\d{1,3})(?=[A-Z])")
+
+
+def _pages(lines: list[Line]) -> dict[int, list[Line]]:
+    pages: dict[int, list[Line]] = defaultdict(list)
+    for ln in lines:
+        if ln.text:
+            pages[ln.page].append(ln)
+    return pages
+
+
+def _edges(pages: dict[int, list[Line]]) -> set[int]:
+    edge: set[int] = set()
+    for body in pages.values():
+        edge.update(ln.no for ln in body[:EDGE_TOP])
+        edge.update(ln.no for ln in body[-EDGE_BOTTOM:])
+    return edge
+
+
+def _strip_page_number(text: str) -> str:
+    for pattern, group in ((NUMBER_THEN_TEXT, 2), (TEXT_THEN_NUMBER, 1)):
+        m = pattern.match(text)
+        if m:
+            return m.group(group)
+    return text
+
+
+def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
+    """Return the dropped lines by line number. `title` is the document's first line."""
+    dropped: dict[int, Dropped] = {}
+    pages = _pages(lines)
+    edge = _edges(pages)
+    first_line = next((ln.no for ln in lines if ln.text), 0)
+    title_key = squash(title)
+
+    def drop(ln: Line, why: str) -> None:
+        dropped.setdefault(ln.no, Dropped(ln.no, ln.text, why))
+
+    # Running lines: the same text (page numbers aside) at the top or bottom of several pages.
+    counts: Counter[str] = Counter()
+    pages_of: dict[str, set[int]] = defaultdict(set)
+    for ln in lines:
+        if ln.no in edge and len(ln.text) <= 120:
+            key = squash(_strip_page_number(ln.text))
+            counts[key] += 1
+            pages_of[key].add(ln.page)
+    running = {k for k, c in counts.items() if c >= 3 and len(pages_of[k]) >= 3 and k}
+
+    for ln in lines:
+        if not ln.text or ln.no == first_line:
+            continue
+        text = ln.text
+        key = squash(_strip_page_number(text))
+        if TOC_ENTRY.search(text):
+            drop(ln, "table of contents entry")
+        elif ln.no in edge and key in running:
+            drop(ln, "running header or footer")
+        elif ln.no in edge and PAGE_NUMBER.match(text):
+            drop(ln, "page number")
+        elif title_key and len(title_key) >= 8 and key != squash(text) \
+                and key.startswith(title_key):
+            drop(ln, "running header (page number and title)")
+        elif title_key and squash(text) == title_key and len(title_key) >= 8:
+            drop(ln, "running header (title repeated)")
+
+    # A page made mostly of contents entries is a table of contents: drop its short lines too.
+    for body in pages.values():
+        entries = [ln for ln in body if TOC_ENTRY.search(ln.text)]
+        if len(entries) >= 3 and len(entries) >= 0.5 * len(body):
+            for ln in body:
+                if len(ln.text) <= 40 and ln.no != first_line:
+                    drop(ln, "table of contents")
+    return dropped
+
+
+def split_glued_page_number(ln: Line, expected_pages: int) -> tuple[Line, Dropped | None]:
+    """A page number glued to a page's first line ("12The ...") is cut off and reported."""
+    if not ln.page_start:
+        return ln, None
+    m = GLUED_PAGE_NUMBER.match(ln.text)
+    if not m or int(m.group(1)) > expected_pages + 5:
+        return ln, None
+    rest = ln.text[m.end():]
+    if len(rest.split()) < 2:
+        return ln, None
+    return Line(ln.no, rest, ln.page, ln.page_start), Dropped(ln.no, m.group(1),
+                                                             "page number glued to a line")
+
+
+def find_sidebars(lines: list[Line], width: int) -> dict[int, Dropped]:
+    """Blocks of three or more very short lines, none a sentence: a metadata sidebar or
+    author box set beside the text (a report number, a date, a name, a job title)."""
+    from .patterns import CAPTION, ends_sentence
+
+    limit = min(40, int(0.35 * width))
+    dropped: dict[int, Dropped] = {}
+    block: list[Line] = []
+
+    def settle() -> None:
+        if len(block) >= 3 and all(len(ln.text) <= limit and not ends_sentence(ln.text)
+                                   and not CAPTION.match(ln.text) for ln in block):
+            for ln in block:
+                dropped[ln.no] = Dropped(ln.no, ln.text, "sidebar (short lines beside the text)")
+        block.clear()
+
+    page = None
+    for ln in lines:
+        if not ln.text or ln.page != page or ln.page_start:
+            settle()
+            page = ln.page
+        if ln.text:
+            block.append(ln)
+    settle()
+    return dropped
+
+
+def find_identifier_lines(lines: list[Line], identifiers: set[str]) -> dict[int, Dropped]:
+    """Lines at a page's edge that carry the report's own identifier ("R47390 · VERSION 14")."""
+    if not identifiers:
+        return {}
+    edge = _edges(_pages(lines))
+    out = {}
+    for ln in lines:
+        if ln.no in edge and set(re.split(r"[\s·|,]+", ln.text)) & identifiers \
+                and squash(ln.text) not in {squash(i) for i in identifiers} | set():
+            out[ln.no] = Dropped(ln.no, ln.text, "running footer (report identifier)")
+    return out

@@ -1,0 +1,93 @@
+"""Flattened footnote markers ("agreements.1", "ring,15", "in 2018.13") -> numbers and clean text.
+
+A candidate is accepted only when it fits the expected sequence and its position: after a
+word or closing punctuation, never inside a number, a year, an amount or a range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Digits glued to what precedes them and followed by a space, a dash or the end.
+CANDIDATE = re.compile(r"(?<=[^\s\d])(\d{1,3})(?=[\s—–]|$)")
+OPENING_AFTER = re.compile(r"^\s+[\"“‘'(\[]?[A-Z0-9]|^\s*$")
+CLOSING_PUNCT = set(".,;:!?…\"'”’)]»")
+# What may stand right before a marker besides closing punctuation: a lower-case letter.
+# Capitals and digits are kept apart so that "G7", "R47390" and "F-35" stay text.
+DECIMAL_BEFORE = re.compile(r"(\d+)\.$")
+NUMBER_BEFORE = re.compile(r"[\d,.]*\d[,.]$")
+
+
+@dataclass
+class MarkerSequence:
+    """The expected numbering state while markers are read in order."""
+
+    expected: int = 1
+    highest: int | None = None  # the largest number with a note, when a notes list exists
+    seen: list[int] = field(default_factory=list)
+    ambiguous: list[tuple[int, str]] = field(default_factory=list)  # (number, context)
+    gaps: list[tuple[int, int]] = field(default_factory=list)  # (expected, found)
+
+
+@dataclass(frozen=True)
+class Found:
+    n: int
+    offset: int  # in the cleaned text
+
+
+def _position_ok(text: str, start: int) -> tuple[bool, bool]:
+    """(acceptable, strong): what precedes a candidate starting at `start`."""
+    before = text[start - 1]
+    head = text[:start]
+    if before in "-/+$€£%#@&=^*_":
+        return False, False
+    if before == ".":
+        dec = DECIMAL_BEFORE.search(head)
+        if dec:
+            # "2018.13" is a year then marker 13; "1.72" is a decimal.
+            whole = dec.group(1)
+            return (len(whole) == 4 and whole[0] in "12"), False
+        return True, True
+    if before == ",":
+        # "37,000" never reaches here (digits follow digits); "2, 1990" has a space.
+        return not NUMBER_BEFORE.search(head) or head[-2:-1].isalpha(), False
+    if before in CLOSING_PUNCT:
+        return True, before in ".!?”’\"')]»"
+    if before.isalpha():
+        return before.islower(), False
+    return False, False
+
+
+def take_markers(text: str, seq: MarkerSequence, tolerance: int = 3) -> tuple[str, list[Found]]:
+    """Remove the markers from `text`, advancing `seq`; return the clean text and the markers."""
+    found: list[Found] = []
+    out: list[str] = []
+    pos = 0
+    removed = 0
+    for m in CANDIDATE.finditer(text):
+        start = m.start()
+        n = int(m.group(1))
+        ok, strong = _position_ok(text, start)
+        if not ok or n == 0:
+            continue
+        tail = text[m.end():]
+        strong = strong and bool(OPENING_AFTER.match(tail))
+        if seq.highest is not None and n > seq.highest:
+            continue
+        if n == seq.expected:
+            pass
+        elif seq.expected < n <= seq.expected + tolerance and strong:
+            seq.gaps.append((seq.expected, n))
+        else:
+            if strong and n not in seq.seen:
+                seq.ambiguous.append((n, text[max(0, start - 30):m.end()]))
+            continue
+        out.append(text[pos:start])
+        pos = m.end()
+        found.append(Found(n, start - removed))
+        removed += m.end() - start
+        seq.seen.append(n)
+        seq.expected = n + 1
+    out.append(text[pos:])
+    return "".join(out), found

@@ -1,0 +1,72 @@
+"""Regular expressions and small text tests shared by the ingest stages, named for what they match."""
+
+from __future__ import annotations
+
+import re
+
+CLOSERS = "\"'”’)]»"
+# A sentence ends: terminal punctuation, closing quotes or brackets, then maybe a flattened marker.
+SENTENCE_END = re.compile(r"[.!?…][" + re.escape(CLOSERS) + r"]*\d{0,3}$|[.!?]\)\d{0,3}$")
+# A page number alone on a line: arabic or roman.
+PAGE_NUMBER = re.compile(r"^(\d{1,3}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$")
+# A table-of-contents entry: dot leaders then a page number.
+TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$")
+# A numbered note at the start of a line: "1. ", "1 ", "[1]", "1)".
+NOTE_START = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+(\S.*)$")
+# Figure and table captions and their source lines: short, but not headings.
+CAPTION = re.compile(
+    r"^(?:Figure|Fig\.|Table|Chart|Map|Box|Photo|Image|Graph|Exhibit)\s+[\dIVXA-Z]+\b[.:]?"
+    r"|^(?:Photo\s+)?(?:Sources?|Notes?)\s*:",
+)
+URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
+IDENTIFIER = re.compile(r"^(?=\S*\d)[A-Z0-9][A-Z0-9./-]{2,}$")
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+DATE_LINE = re.compile(
+    r"^(?:(?:Updated|Published|Revised|Posted)\s*:?\s+)?"
+    r"(?:(?:\d{1,2}\s+)?(?:" + MONTHS + r")\.?(?:\s+\d{1,2},?)?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:\s*\([^)]*\))?$",
+    re.IGNORECASE,
+)
+# A hyphen that a line break left inside a word: "Jong- un". Not "pre- and post-war".
+BROKEN_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])(?!(?:and|or|nor|to|as|than)\b)")
+CONNECTIVES = frozenset(
+    "a an and as at but by for from in into nor of on or over than that the to under via with "
+    "some its their his her our which who whose when while if because also not be is are was "
+    "were has have had".split())
+# A cell of a chronology: months, years and dashes only ("June – July 2006", "2022").
+DATE_CELL = re.compile(
+    r"^(?:(?:" + MONTHS + r")\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{4})"
+    r"(?:\s*[–—-]\s*(?:(?:(?:" + MONTHS + r")\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|\d{4}))?)?$",
+    re.IGNORECASE,
+)
+
+
+def first_word(text: str) -> str:
+    return text.split(maxsplit=1)[0] if text.strip() else ""
+
+
+def last_word(text: str) -> str:
+    parts = text.split()
+    return parts[-1] if parts else ""
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text.rstrip()))
+
+
+def starts_paragraph(text: str) -> bool:
+    """A line that could open a paragraph: a capital, a digit, an opening quote or bracket."""
+    if not text:
+        return False
+    c = text[0]
+    return c.isupper() or c.isdigit() or c in "“‘\"'([«¿¡—–"
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def squash(text: str) -> str:
+    """Compare texts whatever their spacing and case."""
+    return " ".join(text.split()).casefold()

@@ -1,0 +1,60 @@
+"""The one thin adapter between the pipeline and MkDocs (a hook file, not a plugin).
+
+It asks the pipeline for the site's pages and hands them to MkDocs as in-memory files, so
+nothing is written to docs/ and `mkdocs serve` does not rebuild in a loop. Everything else
+(reading, linking, emitting Markdown) lives in the glossa package and does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from glossa.problems import ERROR, report
+from glossa.site import Site, generate
+
+log = logging.getLogger("mkdocs.plugins.glossa")
+_site: Site | None = None
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config):
+    global _site
+    _site = generate(_root(config))
+    problems = _site.problems
+    if any(p.severity == ERROR for p in problems):
+        raise PluginError("Glossa: the content has problems:\n" + report(problems, built=False))
+    for p in problems:
+        log.warning("Glossa: %s", p.format())
+    config.nav = _site.nav
+    config.copyright = _site.copyright
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    assert _site is not None
+    for path, markdown in _site.pages.items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, path, content=markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    assert _site is not None
+    return _site.fill(markdown)
+
+
+def on_serve(server, config, builder):
+    root = _root(config)
+    for folder in ("content", "scripts/glossa"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server

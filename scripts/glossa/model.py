@@ -1,0 +1,122 @@
+"""The nouns of the pipeline: what a source text becomes once it is read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a source, with where it came from."""
+
+    no: int  # 1-based line number in the source as received
+    text: str  # without page-break characters and surrounding white space
+    page: int  # 0-based page index (form feeds, or a leading space in PDF text)
+    page_start: bool = False  # first line of a page
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A footnote marker found in a paragraph."""
+
+    n: int
+    block: str  # id of the paragraph
+    offset: int  # character offset in the paragraph's text (markers removed)
+    line: int  # source line
+    after: str = ""  # the 30 characters of text right before the marker
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note text found in the source (or supplied by an editor)."""
+
+    n: int
+    text: str
+    line: int
+    source: str = ""  # where an editor's note text comes from
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A source line that is not part of the reading text, and why."""
+
+    line: int
+    text: str
+    why: str
+
+
+@dataclass(frozen=True)
+class FrontLine:
+    """A line of front matter: title, subtitle, series label, date, or other metadata."""
+
+    line: int
+    text: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+    id: str = ""
+    type: str = "heading"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    text: str  # markers removed
+    line: int  # first source line
+    lead: str | None = None  # run-in heading, without its final full stop
+    kind: str = "paragraph"  # or "caption"
+    type: str = "paragraph"
+
+
+Block = Heading | Paragraph
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the converter understood about one source text."""
+
+    format: str  # "pdf" or "web"
+    title: str
+    subtitle: str
+    series: str
+    front: tuple[FrontLine, ...]
+    blocks: tuple[Block, ...]
+    markers: tuple[Marker, ...]
+    notes: dict[int, Note] = field(default_factory=dict)
+    dropped: tuple[Dropped, ...] = ()
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]
+
+    def to_json(self) -> dict:
+        blocks = []
+        for b in self.blocks:
+            if isinstance(b, Heading):
+                blocks.append({"type": "heading", "level": b.level, "text": b.text,
+                               "id": b.id, "line": b.line})
+            else:
+                item = {"type": "paragraph", "id": b.id, "text": b.text, "lead": b.lead,
+                        "line": b.line}
+                if b.kind != "paragraph":
+                    item["kind"] = b.kind
+                blocks.append(item)
+        return {
+            "format": self.format,
+            "title": self.title,
+            "subtitle": self.subtitle or None,
+            "series": self.series or None,
+            "front": [{"line": f.line, "text": f.text, "role": f.role} for f in self.front],
+            "blocks": blocks,
+            "markers": [{"n": m.n, "block": m.block, "after": m.after, "line": m.line}
+                        for m in self.markers],
+            "notes": {str(n): note.text for n, note in sorted(self.notes.items())},
+            "dropped": [{"line": d.line, "text": d.text, "why": d.why} for d in self.dropped],
+        }
