@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import commands
 from .problems import GlossaError
 
 
@@ -36,6 +37,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _root(args: argparse.Namespace) -> Path:
+    root = Path(args.root).resolve()
+    if not (root / "mkdocs.yml").is_file():
+        raise SystemExit(f"{root}: no mkdocs.yml here; run glossa from the project root "
+                         "or pass --root DIR")
+    return root
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="glossa", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -48,6 +57,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--subtitle")
     p.add_argument("--series")
     p.set_defaults(func=cmd_ingest)
+
+    def rooted(name: str, help: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help)
+        sp.add_argument("--root", default=".", help="the project folder (default: here)")
+        return sp
+
+    p = rooted("check", "validate all content and print every problem")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.set_defaults(func=lambda a: commands.check(_root(a), a.strict))
+
+    p = rooted("export", "write the generated Markdown tree for inspection or other renderers")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=lambda a: commands.export(_root(a), Path(a.out)))
+
+    p = rooted("build", "build the site (into site/, or site-offline/ with --offline)")
+    p.add_argument("--out")
+    p.add_argument("--offline", action="store_true", help="a site that works from file://")
+    p.add_argument("--site-url", help="the address the site will be served from")
+    p.set_defaults(func=lambda a: commands.build(_root(a), Path(a.out) if a.out else None,
+                                                 a.offline, a.site_url))
+
+    p = rooted("serve", "preview the site, rebuilding when content changes")
+    p.add_argument("--dev-addr", help="IP:PORT to serve on (default 127.0.0.1:8000)")
+    p.set_defaults(func=lambda a: commands.serve(_root(a), a.dev_addr))
     return parser
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .ingest import Hints, decode_source, ingest_text
+from .ingest.conservation import conservation_problems
 from .ingest.patterns import squash
 from .model import Reading
 from .problems import WARNING, Problem
@@ -109,6 +110,7 @@ def load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
         return None, problems
     reading = ingest_text(text, Hints(meta.title, meta.subtitle, meta.series), meta.format,
                           meta.levels)
+    problems += conservation_problems(text, reading, rel(source, root))
     found = {squash(h.text) for h in reading.headings()}
     for heading in meta.levels:
         if squash(heading) not in found:

@@ -34,6 +34,7 @@ class Note:
     text: str
     line: int
     source: str = ""  # where an editor's note text comes from
+    lines: tuple[int, ...] = ()  # every source line it was read from
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Heading:
     line: int
     id: str = ""
     type: str = "heading"
+    lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class Paragraph:
     lead: str | None = None  # run-in heading, without its final full stop
     kind: str = "paragraph"  # or "caption"
     type: str = "paragraph"
+    lines: tuple[int, ...] = ()  # every source line it was read from
 
 
 Block = Heading | Paragraph

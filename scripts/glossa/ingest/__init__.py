@@ -67,6 +67,10 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
     notes = {}
     if endnotes:
         notes = dict(endnotes.notes)
+        if endnotes.heading is not None:
+            h = endnotes.heading
+            dropped[h.no] = Dropped(h.no, h.text, "notes heading (the notes are listed at the end "
+                                    "of the page)")
         body_lines = body_lines[:endnotes.start]
 
     seq = MarkerSequence(highest=max(notes) if notes else None)
@@ -141,7 +145,7 @@ def _apply_levels(blocks: list, levels: dict[str, int]) -> list:
             while slug in used or slug.startswith(("p", "c")) and slug[1:].isdigit():
                 slug, k = f"{base}-{k}", k + 1
             used.add(slug)
-            b = Heading(level, b.text, b.line, slug)
+            b = Heading(level, b.text, b.line, slug, lines=b.lines)
         out.append(b)
     return out
 

@@ -111,8 +111,9 @@ class BodyReader:
             return
         text = finish_text(d.parts, self.vocabulary)
         first = d.lines[0].no
+        lines = tuple(ln.no for ln in d.lines)
         if d.kind == "heading":
-            self.result.blocks.append(Heading(2, MARK_RE.sub("", text), first))
+            self.result.blocks.append(Heading(2, MARK_RE.sub("", text), first, lines=lines))
             return
         if d.kind == "caption":
             self.n_caption += 1
@@ -124,7 +125,7 @@ class BodyReader:
         for n, offset in offsets:
             line = _line_of_marker(d, n)
             self.result.markers.append(Marker(n, bid, offset, line, clean[max(0, offset - 30):offset]))
-        self.result.blocks.append(Paragraph(bid, clean, first, None, d.kind))
+        self.result.blocks.append(Paragraph(bid, clean, first, None, d.kind, lines=lines))
 
     def start(self, kind: str, ln: Line) -> None:
         self.close()
@@ -165,19 +166,21 @@ class BodyReader:
     def add_note_line(self, ln: Line, start: tuple[int, str] | None) -> None:
         if start:
             n, rest = start
-            self.note_lines[n] = [ln.no, [rest]]
+            self.note_lines[n] = [ln.no, [rest], [ln.no]]
             self.current_note = n
             self.expected_note = n + 1
         elif self.current_note is not None:
             self.note_lines[self.current_note][1].append(ln.text)
+            self.note_lines[self.current_note][2].append(ln.no)
 
     def finish(self) -> BodyResult:
         self.close()
-        for n, (no, parts) in self.note_lines.items():
+        for n, (no, parts, lines) in self.note_lines.items():
             text = ""
             for part in parts:
                 text = join_lines(text, part, self.vocabulary)
-            self.result.foot_notes[n] = Note(n, BROKEN_HYPHEN.sub("-", text), no)
+            self.result.foot_notes[n] = Note(n, BROKEN_HYPHEN.sub("-", text), no,
+                                             lines=tuple(lines))
         return self.result
 
     # -- the pass -------------------------------------------------------------------------

@@ -58,7 +58,7 @@ def find_leads(blocks: list, marker_offsets: dict[str, list[int]]) -> tuple[list
             shift = len(p.text) - len(rest)
             if any(off < shift for off in marker_offsets.get(p.id, [])):
                 continue
-            out[i] = Paragraph(p.id, rest, p.line, lead, p.kind)
+            out[i] = Paragraph(p.id, rest, p.line, lead, p.kind, lines=p.lines)
             shifts[p.id] = shift
         section.clear()
 

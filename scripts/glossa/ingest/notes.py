@@ -40,16 +40,18 @@ def _walk(lines: list[Line], i: int) -> tuple[dict[int, Note], int] | None:
         start = note_start(ln.text)
         if start and start[0] == expected:
             current = start[0]
-            notes[current] = [ln.no, start[1]]
+            notes[current] = [ln.no, start[1], [ln.no]]
             expected += 1
         elif current is None:
             return None
         else:
             notes[current][1] += " " + ln.text
+            notes[current][2].append(ln.no)
             continuation += 1
     if not notes or continuation > 3 * len(notes):
         return None
-    return {n: Note(n, text, no) for n, (no, text) in notes.items()}, continuation
+    return {n: Note(n, text, no, lines=tuple(lines))
+            for n, (no, text, lines) in notes.items()}, continuation
 
 
 def find_endnotes(lines: list[Line]) -> EndNotes | None:

@@ -7,6 +7,7 @@ import re
 from ..model import Line
 
 LEADING_SINGLE_SPACE = re.compile(r"^ (?=\S)")
+SPACES = re.compile(r" {2,}")
 
 
 def split_lines(text: str, pdf: bool) -> list[Line]:
@@ -28,7 +29,9 @@ def split_lines(text: str, pdf: bool) -> list[Line]:
         elif pdf and LEADING_SINGLE_SPACE.match(raw) and no > 1:
             page += 1
             page_start = True
-        lines.append(Line(no, " ".join(raw.split()), page, page_start or no == 1))
+        # Collapse runs of ordinary spaces only: no-break spaces are typography, kept.
+        text = SPACES.sub(" ", raw).strip(" \v")
+        lines.append(Line(no, text if text.strip() else "", page, page_start or no == 1))
     # A page that starts with blank lines starts at its first non-blank line.
     fixed: list[Line] = []
     carry = False

@@ -1,0 +1,123 @@
+"""The verbs behind `glossa check|export|build|serve`: each prints what happened, in words."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .problems import ERROR, report
+from .site import generate
+
+
+def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    env.update(extra or {})
+    return env
+
+
+def check(root: Path, strict: bool = False) -> int:
+    site = generate(root)
+    problems = site.problems
+    failing = [p for p in problems if p.severity == ERROR or strict]
+    if problems:
+        print(report(problems, built=True).replace("; nothing was built.", "."), file=sys.stderr)
+    n_papers = sum(1 for p in site.pages if p.startswith("papers/") and p != "papers/index.md")
+    if failing:
+        print(f"check failed: {len(failing)} problem{'s' if len(failing) != 1 else ''} "
+              "to fix.", file=sys.stderr)
+        return 1
+    print(f"check passed: {n_papers} papers, {len(site.pages)} generated pages.")
+    return 0
+
+
+def export(root: Path, out: Path) -> int:
+    """Write the site's Markdown tree (hand-written pages and generated ones) into `out`."""
+    site = generate(root)
+    if any(p.severity == ERROR for p in site.problems):
+        print(report(site.problems, built=False), file=sys.stderr)
+        return 1
+    docs = root / "docs"
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for src in sorted(docs.rglob("*")):
+        if src.is_file():
+            dest = out / src.relative_to(docs)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            if src.suffix == ".md":
+                dest.write_text(site.fill(src.read_text(encoding="utf-8")), encoding="utf-8")
+            else:
+                shutil.copyfile(src, dest)
+            written += 1
+    for rel, markdown in sorted(site.pages.items()):
+        dest = out / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(markdown, encoding="utf-8")
+        written += 1
+    print(f"Wrote {written} files ({len(site.pages)} generated pages) to {out}/")
+    return 0
+
+
+def build(root: Path, out: Path | None, offline: bool = False, site_url: str | None = None,
+          zip_it: bool = True) -> int:
+    """Build into a temporary folder, then swap it in: a failed build leaves the last good site."""
+    site = generate(root)
+    if any(p.severity == ERROR for p in site.problems):
+        print(report(site.problems, built=False), file=sys.stderr)
+        if out is not None and out.exists():
+            print(f"The previous site in {out}/ is untouched.", file=sys.stderr)
+        return 1
+    out = out or root / ("site-offline" if offline else "site")
+    out = out.resolve()
+    tmp = out.parent / f".{out.name}.building"
+    shutil.rmtree(tmp, ignore_errors=True)
+    env = {"GLOSSA_OFFLINE": "true" if offline else "false"}
+    if site_url:
+        env["GLOSSA_SITE_URL"] = site_url
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+           "-f", str(root / "mkdocs.yml"), "-d", str(tmp)]
+    result = subprocess.run(cmd, cwd=root, env=_env(env), capture_output=True, text=True)
+    if result.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        sys.stderr.write(_clean_log(result.stderr + result.stdout))
+        print(f"Build failed; the previous site in {out}/ is untouched.", file=sys.stderr)
+        return 1
+    old = out.parent / f".{out.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    pages = sum(1 for _ in out.rglob("*.html"))
+    print(f"Built {pages} pages into {out}/")
+    if offline:
+        if zip_it:
+            archive = shutil.make_archive(str(out), "zip", root_dir=out)
+            print(f"Zipped the offline site: {archive}")
+        print(f"Open {out / 'index.html'} in a browser: it works from disk, with no server "
+              "and no network.")
+    else:
+        print("Serve it with `glossa serve` (live preview), or "
+              f"`python -m http.server -d {out}` and open http://127.0.0.1:8000/")
+    return 0
+
+
+def serve(root: Path, dev_addr: str | None) -> int:
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml")]
+    if dev_addr:
+        cmd += ["--dev-addr", dev_addr]
+    try:
+        return subprocess.call(cmd, cwd=root, env=_env())
+    except KeyboardInterrupt:
+        return 0
+
+
+def _clean_log(text: str) -> str:
+    """MkDocs' own log, minus its banners: what the editor needs to read."""
+    keep = [ln for ln in text.splitlines() if ln.startswith(("ERROR", "WARNING", "Aborted",
+                                                             "Error", "Glossa", "content/"))
+            or ": " in ln and not ln.startswith(("INFO", " "))]
+    return "\n".join(keep) + ("\n" if keep else "")

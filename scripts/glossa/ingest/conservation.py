@@ -1,0 +1,61 @@
+"""A source and its reading -> problems if any word of the source was lost or moved.
+
+Every non-blank source line must be claimed by exactly one thing the reader sees (front
+matter, a heading, a paragraph, a note) or be listed as dropped; and each thing must hold
+exactly the letters and digits of the lines it claims, in order. Spacing, hyphens broken by
+line ends and punctuation around markers are not counted: words are.
+"""
+
+from __future__ import annotations
+
+from ..model import Heading, Paragraph, Reading
+from ..problems import Problem
+from .pages import split_lines
+
+
+def _alnum(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _with_markers(p: Paragraph, reading: Reading) -> str:
+    text = p.text
+    for m in sorted((m for m in reading.markers if m.block == p.id), key=lambda m: -m.offset):
+        text = text[:m.offset] + str(m.n) + text[m.offset:]
+    return (p.lead + ". " if p.lead else "") + text
+
+
+def conservation_problems(text: str, reading: Reading, path: str) -> list[Problem]:
+    source = {ln.no: ln.text for ln in split_lines(text, reading.format == "pdf")}
+    claimed: dict[int, str] = {}
+    pieces: list[tuple[tuple[int, ...], str, str]] = []
+    for f in reading.front:
+        pieces.append(((f.line,), f.text, f"front matter ({f.role})"))
+    for b in reading.blocks:
+        if isinstance(b, Heading):
+            pieces.append((b.lines or (b.line,), b.text, f"heading '{b.text}'"))
+        elif isinstance(b, Paragraph):
+            pieces.append((b.lines or (b.line,), _with_markers(b, reading), f"¶ {b.id}"))
+    for note in reading.notes.values():
+        if note.lines:
+            pieces.append((note.lines, str(note.n) + note.text, f"note {note.n}"))
+    problems = []
+    glued = {d.line: d.text for d in reading.dropped if d.why.startswith("page number glued")}
+    for lines, out_text, what in pieces:
+        for no in lines:
+            if no in claimed:
+                problems.append(Problem(path, no, "S010", f"line read twice: by {claimed[no]} "
+                                        f"and by {what}", "report this conversion bug"))
+            claimed[no] = what
+        want = "".join(_alnum(source.get(no, "")) for no in lines)
+        for no in lines:
+            if no in glued and want.startswith(_alnum(glued[no])):
+                want = want[len(_alnum(glued[no])):]
+        if _alnum(out_text) != want:
+            problems.append(Problem(path, lines[0], "S011", f"{what} does not hold exactly the "
+                                    "words of its source lines", "report this conversion bug"))
+    dropped = {d.line for d in reading.dropped}
+    for no, line_text in source.items():
+        if line_text and no not in claimed and no not in dropped:
+            problems.append(Problem(path, no, "S012", f"text lost: '{line_text[:60]}' is neither "
+                                    "shown nor listed as dropped", "report this conversion bug"))
+    return problems
