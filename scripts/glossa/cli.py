@@ -26,7 +26,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(p.format(), file=sys.stderr)
         return 1
     hints = Hints(args.title or "", args.subtitle or "", args.series or "")
-    reading = ingest_text(text, hints, args.format)
+    fmt, levels = args.format, {}
+    if (path.parent / "paper.yml").is_file() and not (args.title or args.series):
+        # A paper in content/papers/<slug>/: read it the way the site does, with its metadata.
+        from .content import load_meta
+        meta, problems = load_meta(path.parent, Path.cwd())
+        if meta is None:
+            for p in problems:
+                print(p.format(), file=sys.stderr)
+            return 1
+        hints = Hints(meta.title, meta.subtitle, meta.series)
+        fmt, levels = fmt or meta.format, meta.levels
+    reading = ingest_text(text, hints, fmt, levels)
     if args.json:
         json.dump(reading.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -81,31 +81,37 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
         if role == "text":
             text_lines.append((idx, ln))
     if "title" not in roles.values() and text_lines:
-        # Group the unnamed text lines into blocks (a blank line apart): the last block is
-        # the title and its subtitle; earlier blocks are series labels.
-        blocks: list[list[Line]] = []
+        # Group the unnamed text lines into blocks (a blank line apart). The first block is
+        # the title and its subtitle. A later one-line block that the body follows directly
+        # is the first heading; other later blocks are more front matter. (A series label
+        # above the title can only be told apart by the paper's metadata: see Hints.)
+        blocks: list[list[tuple[int, Line]]] = []
         prev = -2
         for idx, ln in text_lines:
             if idx == prev + 1 and blocks:
-                blocks[-1].append(ln)
+                blocks[-1].append((idx, ln))
             else:
-                blocks.append([ln])
+                blocks.append([(idx, ln)])
             prev = idx
-        *series_blocks, title_block = blocks
-        roles[title_block[0].no] = "title"
-        for ln in title_block[1:]:
+        title_block, *later = blocks
+        roles[title_block[0][1].no] = "title"
+        for _, ln in title_block[1:]:
             roles[ln.no] = "subtitle"
-        for block in series_blocks:
-            for ln in block:
-                roles[ln.no] = "series"
+        if later and len(later[-1]) == 1 and later[-1][0][1] is taken[-1][1]:
+            heading_idx = later[-1][0][0]
+            taken = [(i, ln) for i, ln in taken if i < heading_idx]
+            body_start = heading_idx
     front = tuple(FrontLine(ln.no, ln.text, "other" if roles[ln.no] == "text" else roles[ln.no])
                   for _, ln in taken)
+    if not taken:
+        return Front("", "", "", (), body_start)
 
     def joined(role: str) -> str:
         return " ".join(f.text for f in front if f.role == role)
 
     return Front(joined("title"), joined("subtitle"), joined("series"), front,
-                 _skip_blank(lines, body_start))
+                 body_start if body_start < len(lines) and lines[body_start].text
+                 else _skip_blank(lines, body_start))
 
 
 def _skip_blank(lines: list[Line], i: int) -> int:

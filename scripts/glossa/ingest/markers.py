@@ -37,7 +37,11 @@ class Found:
 
 
 def _position_ok(text: str, start: int) -> tuple[bool, bool]:
-    """(acceptable, strong): what precedes a candidate starting at `start`."""
+    """(acceptable, strong): what precedes a candidate starting at `start`.
+
+    None means "looks like a decimal": acceptable only as the expected number at the end
+    of a sentence ("1,200.6 In" or "since 2018.52"), never mid-phrase ("1.72 billion").
+    """
     before = text[start - 1]
     head = text[:start]
     if before in "-/+$€£%#@&=^*_":
@@ -45,9 +49,10 @@ def _position_ok(text: str, start: int) -> tuple[bool, bool]:
     if before == ".":
         dec = DECIMAL_BEFORE.search(head)
         if dec:
-            # "2018.13" is a year then marker 13; "1.72" is a decimal.
             whole = dec.group(1)
-            return (len(whole) == 4 and whole[0] in "12"), False
+            if len(whole) == 4 and whole[0] in "12" and not head[:dec.start()].endswith(","):
+                return True, False  # "2018.13": a year, then marker 13
+            return None, False  # type: ignore[return-value]
         return True, True
     if before == ",":
         # "37,000" never reaches here (digits follow digits); "2, 1990" has a space.
@@ -69,9 +74,12 @@ def take_markers(text: str, seq: MarkerSequence, tolerance: int = 3) -> tuple[st
         start = m.start()
         n = int(m.group(1))
         ok, strong = _position_ok(text, start)
-        if not ok or n == 0:
+        if ok is False or n == 0:
             continue
         tail = text[m.end():]
+        if ok is None:
+            if n != seq.expected or not OPENING_AFTER.match(tail):
+                continue
         strong = strong and bool(OPENING_AFTER.match(tail))
         if seq.highest is not None and n > seq.highest:
             continue

@@ -1,0 +1,85 @@
+"""Whole builds: strict MkDocs build passes, two builds give byte-identical pages, the
+generated pages never land in docs/, and a failed build leaves the last good site."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+def glossa(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "glossa.cli", *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+def page_hashes(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*.html"))}
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    a = tmp_path_factory.mktemp("a") / "site"
+    b = tmp_path_factory.mktemp("b") / "site"
+    for out in (a, b):
+        result = glossa("build", "--out", str(out))
+        assert result.returncode == 0, result.stderr
+    return a, b
+
+
+def test_strict_build_makes_a_page_per_paper(two_builds):
+    site, _ = two_builds
+    for slug in ("putin-and-north-korea", "russias-gambit"):
+        assert (site / "papers" / slug / "index.html").is_file()
+
+
+def test_two_builds_give_byte_identical_pages(two_builds):
+    a, b = two_builds
+    assert page_hashes(a) == page_hashes(b)
+
+
+def test_nothing_generated_in_docs():
+    tracked = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    assert tracked == {"index.md", "about.md", "reading.md"}
+
+
+def test_home_page_lists_the_papers(two_builds):
+    html = (two_builds[0] / "index.html").read_text(encoding="utf-8")
+    assert "Putin and North Korea" in html and "Russia’s Gambit" in html
+    assert "glossa:papers" not in html
+
+
+def test_every_page_carries_the_attribution(two_builds):
+    for page in two_builds[0].rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "md-footer" in html:
+            assert "Jacqueline Westermann" in html and "author unknown" in html, page
+
+
+def test_export_writes_the_markdown_tree(tmp_path):
+    result = glossa("export", "--out", str(tmp_path / "md"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "md/papers/russias-gambit.md").read_text(encoding="utf-8").startswith("---")
+    assert "glossa:papers" not in (tmp_path / "md/index.md").read_text(encoding="utf-8")
+
+
+def test_failed_build_leaves_the_last_good_site(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "site", "site-offline*", "tests", "__pycache__", ".*cache"))
+    out = tmp_path / "site"
+    assert glossa("build", "--out", str(out), cwd=project).returncode == 0
+    before = page_hashes(out)
+    (project / "content/papers/russias-gambit/source.txt").write_bytes(b"\x00\x01binary")
+    result = glossa("build", "--out", str(out), cwd=project)
+    assert result.returncode == 1
+    assert "S002" in result.stderr and "Traceback" not in result.stderr
+    assert "content/papers/russias-gambit/source.txt" in result.stderr
+    assert page_hashes(out) == before
