@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from glossa.content import load_corpus
-from glossa.ingest import Hints, ingest_text
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-GOLDEN = Path(__file__).resolve().parent / "golden"
+from helpers import GOLDEN, ROOT
 
 
 def pytest_addoption(parser):
@@ -30,11 +25,6 @@ def corpus():
 @pytest.fixture(scope="session")
 def papers(corpus):
     return {p.meta.slug: p for p in corpus.papers}
-
-
-def read_fixture(name: str):
-    text = (FIXTURES / "more" / name).read_text(encoding="utf-8")
-    return text, ingest_text(text, Hints())
 
 
 @pytest.fixture

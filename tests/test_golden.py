@@ -11,8 +11,8 @@ import sys
 
 import pytest
 
-from conftest import ROOT
 from glossa.emit import paper_markdown
+from helpers import ROOT
 
 SLUGS = ["putin-and-north-korea", "russias-gambit"]
 

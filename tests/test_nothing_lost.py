@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import FIXTURES, ROOT
 from glossa.ingest import Hints, ingest_text
 from glossa.ingest.conservation import conservation_problems
+from helpers import FIXTURES, ROOT
 
 SOURCES = [ROOT / "content/papers/putin-and-north-korea/source.txt",
            ROOT / "content/papers/russias-gambit/source.txt",

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURES, read_fixture
+from helpers import FIXTURES, read_fixture
 
 KUWAIT_HEADINGS = [
     "Overview and Bilateral Relations", "U.S.-Kuwaiti Defense Relations",

@@ -29,7 +29,8 @@ def attribution(meta: PaperMeta) -> str:
 def front_matter(meta: PaperMeta) -> str:
     lines = ["---", f"title: {json.dumps(meta.title, ensure_ascii=False)}"]
     if meta.abstract:
-        lines.append(f"description: {json.dumps(' '.join(meta.abstract.split()), ensure_ascii=False)}")
+        abstract = " ".join(meta.abstract.split())
+        lines.append(f"description: {json.dumps(abstract, ensure_ascii=False)}")
     lines += [f"glossa_paper: {meta.slug}", "---", ""]
     return "\n".join(lines)
 
@@ -88,7 +89,8 @@ def missing_note(n: int, meta: PaperMeta) -> str:
     text = (f"The text of note {n} was not included in the text we received, "
             "so it cannot be shown here.")
     if meta.url:
-        text += f' The published paper has it: see <a href="{attr(meta.url)}">the publisher’s page</a>.'
+        text += (' The published paper has it: see '
+                 f'<a href="{attr(meta.url)}">the publisher’s page</a>.')
     return f'<span class="glossa-missing-note">{text}</span>'
 
 

@@ -124,7 +124,8 @@ class BodyReader:
         clean, offsets = _extract_marks(text)
         for n, offset in offsets:
             line = _line_of_marker(d, n)
-            self.result.markers.append(Marker(n, bid, offset, line, clean[max(0, offset - 30):offset]))
+            after = clean[max(0, offset - 30):offset]
+            self.result.markers.append(Marker(n, bid, offset, line, after))
         self.result.blocks.append(Paragraph(bid, clean, first, None, d.kind, lines=lines))
 
     def start(self, kind: str, ln: Line) -> None:

@@ -1,4 +1,5 @@
-"""Source text -> numbered lines, each with its page (form feeds, or a leading space in PDF text)."""
+"""Source text -> numbered lines, each with its page (form feeds, or a leading space in PDF
+text)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Regular expressions and small text tests shared by the ingest stages, named for what they match."""
+"""Regular expressions and small text tests shared by the ingest stages, each named for what
+it matches."""
 
 from __future__ import annotations
 
