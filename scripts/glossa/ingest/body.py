@@ -27,6 +27,7 @@ MARK = "\x00{}\x01"
 MARK_RE = re.compile(r"\x00(\d+)\x01")
 MARKER_ENDED = re.compile(r"[.!?,;:][”’\"')\]]*\d{1,3}$")
 DASHES = "—–"
+LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
 
 
 @dataclass
@@ -137,15 +138,24 @@ class BodyReader:
         assert self.draft is not None
         text = ln.text
         if self.draft.kind != "heading":
-            clean, found = take_markers(text, self.seq)
-            if found:
-                pieces, pos = [], 0
-                for f in found:
-                    pieces.append(clean[pos:f.offset])
-                    pieces.append(MARK.format(f.n))
-                    pos = f.offset
-                pieces.append(clean[pos:])
-                text = "".join(pieces)
+            # A marker the line break pushed to the start of a line ("...agreements.\n1 The")
+            # is read with the character before it, so its position can be judged.
+            prefix = self.draft.parts[-1][-1:] if self.draft.parts else ""
+            clean, found = take_markers(prefix + text, self.seq)
+            clean = clean[len(prefix):]
+            found = [type(f)(f.n, f.offset - len(prefix)) for f in found]
+            if found and found[0].offset <= 0 and self.draft.parts:
+                self.draft.parts[-1] += MARK.format(found[0].n)
+                found = [type(f)(f.n, f.offset - (len(clean) - len(clean.lstrip())))
+                         for f in found[1:]]
+                clean = clean.lstrip()
+            pieces, pos = [], 0
+            for f in found:
+                pieces.append(clean[pos:f.offset])
+                pieces.append(MARK.format(f.n))
+                pos = f.offset
+            pieces.append(clean[pos:])
+            text = "".join(pieces)
         self.draft.lines.append(ln)
         self.draft.parts.append(text)
 
@@ -274,6 +284,9 @@ class BodyReader:
             return True
         if not (ends_sentence(prev) and starts_paragraph(ln.text)):
             return False
+        if LEADING_NUMBER.match(ln.text) and \
+                int(LEADING_NUMBER.match(ln.text).group(1)) == self.seq.expected:
+            return False  # the line opens with the next marker: it belongs to this paragraph
         if self.blank_separated and not new_page:
             return False
         width = self._local_width(d, lines, i)

@@ -17,6 +17,13 @@ def _alnum(text: str) -> str:
     return "".join(c for c in text if c.isalnum())
 
 
+def _source_alnum(text: str, glued: str | None) -> str:
+    out = _alnum(text)
+    if glued and out.startswith(_alnum(glued)):
+        out = out[len(_alnum(glued)):]
+    return out
+
+
 def _with_markers(p: Paragraph, reading: Reading) -> str:
     text = p.text
     for m in sorted((m for m in reading.markers if m.block == p.id), key=lambda m: -m.offset):
@@ -46,10 +53,7 @@ def conservation_problems(text: str, reading: Reading, path: str) -> list[Proble
                 problems.append(Problem(path, no, "S010", f"line read twice: by {claimed[no]} "
                                         f"and by {what}", "report this conversion bug"))
             claimed[no] = what
-        want = "".join(_alnum(source.get(no, "")) for no in lines)
-        for no in lines:
-            if no in glued and want.startswith(_alnum(glued[no])):
-                want = want[len(_alnum(glued[no])):]
+        want = "".join(_source_alnum(source.get(no, ""), glued.get(no)) for no in lines)
         if _alnum(out_text) != want:
             problems.append(Problem(path, lines[0], "S011", f"{what} does not hold exactly the "
                                     "words of its source lines", "report this conversion bug"))

@@ -7,13 +7,14 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import Dropped, Line
-from .patterns import PAGE_NUMBER, TOC_ENTRY, squash
+from .patterns import PAGE_NUMBER, TOC_ENTRY, ends_sentence, squash
 
 EDGE_TOP = 2
 EDGE_BOTTOM = 3
 NUMBER_THEN_TEXT = re.compile(r"^(\d{1,4})\s*(\S.*)$")
 TEXT_THEN_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$")
-GLUED_PAGE_NUMBER = re.compile(r"^(\d{1,3})(?=[A-Z])")
+# "7negotiations", "12The": a page number run into the first word; not "18th" or "5km".
+GLUED_PAGE_NUMBER = re.compile(r"^(\d{1,3})(?=[^\W\d_]{3,})(?!(?:st|nd|rd|th|km|kg|bn|mn)\b)")
 
 
 def _pages(lines: list[Line]) -> dict[int, list[Line]]:
@@ -59,7 +60,8 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
             key = squash(_strip_page_number(ln.text))
             counts[key] += 1
             pages_of[key].add(ln.page)
-    running = {k for k, c in counts.items() if c >= 3 and len(pages_of[k]) >= 3 and k}
+    running = {k for k, c in counts.items() if c >= 3 and len(pages_of[k]) >= 3 and k
+               and not ends_sentence(k)}
 
     for ln in lines:
         if not ln.text or ln.no == first_line:

@@ -70,7 +70,7 @@ def find_endnotes(lines: list[Line]) -> EndNotes | None:
         heading = lines[j] if j >= 0 and squash(lines[j].text).rstrip(":") in NOTES_HEADINGS \
             else None
         cited = sum(1 for n in notes.values() if CITATION_SIGNAL.search(n.text))
-        if heading is None and cited < max(1, len(notes) // 2):
-            continue
+        if heading is None and (len(notes) < 2 or cited < len(notes) // 2):
+            continue  # a list with no heading must look like notes: several, citing sources
         return EndNotes(notes, j if heading else i, heading)
     return None
