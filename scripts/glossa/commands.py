@@ -26,6 +26,9 @@ def check(root: Path, strict: bool = False) -> int:
     if problems:
         print(report(problems, built=True).replace("; nothing was built.", "."), file=sys.stderr)
     n_papers = sum(1 for p in site.pages if p.startswith("papers/") and p != "papers/index.md")
+    print("Footnotes:")
+    for line in site.summary_lines():
+        print(f"  {line}")
     if failing:
         print(f"check failed: {len(failing)} problem{'s' if len(failing) != 1 else ''} "
               "to fix.", file=sys.stderr)

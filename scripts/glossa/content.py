@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .footnotes import EditorNote, ResolvedNote, editor_notes, resolve_footnotes
 from .ingest import Hints, decode_source, ingest_text
 from .ingest.conservation import conservation_problems
 from .ingest.patterns import squash
@@ -49,6 +50,7 @@ class Paper:
     source_path: str  # relative to the project root, for messages and edit links
     reading: Reading
     sha256: str
+    footnotes: dict[int, ResolvedNote] = field(default_factory=dict)
 
 
 @dataclass
@@ -121,8 +123,31 @@ def load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
         problems.append(Problem(rel(source, root), 1, "P005", "no paragraph was found in the "
                                 "source", "check that the file holds the paper's text",
                                 WARNING))
-    paper = Paper(meta, rel(source, root), reading, hashlib.sha256(data).hexdigest())
+    extra, note_problems = load_editor_notes(folder, root)
+    problems += note_problems
+    resolved, footnote_problems = resolve_footnotes(reading, rel(source, root), extra,
+                                                    rel(folder / "notes.yml", root))
+    problems += footnote_problems
+    paper = Paper(meta, rel(source, root), reading, hashlib.sha256(data).hexdigest(), resolved)
     return paper, problems
+
+
+def load_editor_notes(folder: Path, root: Path) -> tuple[dict[int, EditorNote], list[Problem]]:
+    path = folder / "notes.yml"
+    if not path.exists():
+        return {}, []
+    label = rel(path, root)
+    doc, problems = read_yaml(path, label)
+    if doc is None:
+        return {}, problems
+    if not isinstance(doc.data, dict):
+        return {}, [Problem(label, 1, "N004", "notes.yml must hold a 'notes:' list",
+                            "see CONTRIBUTING.md for an example")]
+    problems = validate(doc, "notes", label, prefix="N")
+    if problems:
+        return {}, problems
+    notes, dupes = editor_notes(doc)
+    return notes, [Problem(label, line, code, msg, "keep one of them") for line, code, msg in dupes]
 
 
 def load_corpus(root: Path) -> Corpus:

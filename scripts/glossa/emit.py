@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from .content import Paper, PaperMeta
+from .footnotes import ResolvedNote
 from .markdown_text import attr, escape, linkify
 from .model import Heading, Paragraph
 
@@ -94,6 +95,16 @@ def missing_note(n: int, meta: PaperMeta) -> str:
     return f'<span class="glossa-missing-note">{text}</span>'
 
 
+def note_markdown(note: ResolvedNote, meta: PaperMeta) -> str:
+    if note.text is None:
+        return missing_note(note.n, meta)
+    text = linkify(note.text)
+    if note.origin == "editor":
+        text += (f' <span class="glossa-supplied">(Not in the text we received; supplied by an '
+                 f"editor from: {linkify(note.source)})</span>")
+    return text
+
+
 def paper_markdown(paper: Paper) -> str:
     meta, reading = paper.meta, paper.reading
     by_block: dict[str, list[tuple[int, int]]] = {}
@@ -106,12 +117,9 @@ def paper_markdown(paper: Paper) -> str:
         else:
             out.append(paragraph_markdown(b, by_block.get(b.id, [])))
         out.append("")
-    cited = sorted({m.n for m in reading.markers})
-    if cited:
-        for n in cited:
-            note = reading.notes.get(n)
-            out.append(f"[^{n}]: {linkify(note.text) if note else missing_note(n, meta)}")
-            out.append("")
+    for n, note in sorted(paper.footnotes.items()):
+        out.append(f"[^{n}]: {note_markdown(note, meta)}")
+        out.append("")
     if reading.dropped:
         out.append('<details class="glossa-dropped"><summary>Lines of the source '
                    'left out as page furniture</summary><ul>')

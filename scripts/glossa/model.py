@@ -27,6 +27,17 @@ class Marker:
 
 
 @dataclass(frozen=True)
+class MarkerIssue:
+    """Something about the marker numbering that the build report should show."""
+
+    kind: str  # "gap", "duplicate", "out-of-order", "ambiguous", "beyond-notes"
+    n: int
+    line: int
+    context: str
+    expected: int = 0
+
+
+@dataclass(frozen=True)
 class Note:
     """A note text found in the source (or supplied by an editor)."""
 
@@ -92,6 +103,7 @@ class Reading:
     markers: tuple[Marker, ...]
     notes: dict[int, Note] = field(default_factory=dict)
     dropped: tuple[Dropped, ...] = ()
+    marker_issues: tuple[MarkerIssue, ...] = ()
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .content import Corpus, load_corpus
 from .emit import attribution, paper_markdown
+from .footnotes import summary as footnote_summary
 from .markdown_text import attr, escape
 from .problems import Problem
 
@@ -22,6 +23,11 @@ class Site:
     copyright: str = ""
     snippets: dict[str, str] = field(default_factory=dict)  # placeholder name -> Markdown
     problems: list[Problem] = field(default_factory=list)
+    summaries: dict[str, dict[str, int]] = field(default_factory=dict)  # paper source -> counts
+
+    def summary_lines(self) -> list[str]:
+        return [f"{path}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
+                for path, counts in self.summaries.items()]
 
     def fill(self, markdown: str) -> str:
         """Replace the placeholders hand-written pages may hold ("<!-- glossa:papers -->")."""
@@ -54,6 +60,7 @@ def build_site(corpus: Corpus) -> Site:
     for p in corpus.papers:
         path = f"papers/{p.meta.slug}.md"
         site.pages[path] = paper_markdown(p)
+        site.summaries[p.source_path] = footnote_summary(p.reading, p.footnotes)
         site.sources[path] = p.source_path
         paper_nav.append({p.meta.title: path})
     site.pages["papers/index.md"] = (

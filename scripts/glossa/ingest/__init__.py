@@ -98,6 +98,7 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         markers=tuple(markers),
         notes=dict(sorted(notes.items())),
         dropped=tuple(sorted(dropped.values(), key=lambda d: d.line)),
+        marker_issues=tuple(seq.issues),
     )
 
 

@@ -141,6 +141,7 @@ class BodyReader:
             # A marker the line break pushed to the start of a line ("...agreements.\n1 The")
             # is read with the character before it, so its position can be judged.
             prefix = self.draft.parts[-1][-1:] if self.draft.parts else ""
+            self.seq.line = ln.no
             clean, found = take_markers(prefix + text, self.seq)
             clean = clean[len(prefix):]
             found = [type(f)(f.n, f.offset - len(prefix)) for f in found]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..model import MarkerIssue
+
 # Digits glued to what precedes them and followed by a space, a dash or the end.
 CANDIDATE = re.compile(r"(?<=[^\s\d])(\d{1,3})(?=[\s—–]|$)")
 OPENING_AFTER = re.compile(r"^\s+[\"“‘'(\[]?[A-Z0-9]|^\s*$")
@@ -25,9 +27,9 @@ class MarkerSequence:
 
     expected: int = 1
     highest: int | None = None  # the largest number with a note, when a notes list exists
+    line: int = 0  # the source line being read, for reports
     seen: list[int] = field(default_factory=list)
-    ambiguous: list[tuple[int, str]] = field(default_factory=list)  # (number, context)
-    gaps: list[tuple[int, int]] = field(default_factory=list)  # (expected, found)
+    issues: list[MarkerIssue] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -81,15 +83,28 @@ def take_markers(text: str, seq: MarkerSequence, tolerance: int = 3) -> tuple[st
             if n != seq.expected or not OPENING_AFTER.match(tail):
                 continue
         strong = strong and bool(OPENING_AFTER.match(tail))
+        context = text[max(0, start - 30):m.end()]
         if seq.highest is not None and n > seq.highest:
+            if strong and n == seq.expected:
+                seq.issues.append(MarkerIssue("beyond-notes", n, seq.line, context,
+                                              seq.expected))
             continue
         if n == seq.expected:
             pass
         elif seq.expected < n <= seq.expected + tolerance and strong:
-            seq.gaps.append((seq.expected, n))
+            seq.issues.append(MarkerIssue("gap", n, seq.line, context, seq.expected))
+        elif strong and n in seq.seen:
+            # The same number again after a sentence: a second reference to one note.
+            seq.issues.append(MarkerIssue("duplicate", n, seq.line, context, seq.expected))
+            out.append(text[pos:start])
+            pos = m.end()
+            found.append(Found(n, start - removed))
+            removed += m.end() - start
+            continue
         else:
-            if strong and n not in seq.seen:
-                seq.ambiguous.append((n, text[max(0, start - 30):m.end()]))
+            if strong:
+                kind = "out-of-order" if n < seq.expected else "ambiguous"
+                seq.issues.append(MarkerIssue(kind, n, seq.line, context, seq.expected))
             continue
         out.append(text[pos:start])
         pos = m.end()
