@@ -83,3 +83,24 @@ def test_failed_build_leaves_the_last_good_site(tmp_path):
     assert "S002" in result.stderr and "Traceback" not in result.stderr
     assert "content/papers/russias-gambit/source.txt" in result.stderr
     assert page_hashes(out) == before
+
+
+def test_glossary_backlinks_match_the_links_in_the_papers(two_builds):
+    from bs4 import BeautifulSoup
+
+    site = two_builds[0]
+    in_papers: dict[str, set] = {}
+    for page in (site / "papers").glob("*/index.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.select("article a.glossa-term"):
+            entry = a["href"].rstrip("/").split("/")[-1]
+            para = a.find_parent("p")["id"]
+            in_papers.setdefault(entry, set()).add((page.parent.name, para))
+    listed: dict[str, set] = {}
+    for page in (site / "glossary").glob("*/index.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.select("article li a[href*='papers/']"):
+            path, para = a["href"].split("#")
+            listed.setdefault(page.parent.name, set()).add((path.rstrip("/").split("/")[-1], para))
+    assert len(listed) >= 50
+    assert in_papers == listed

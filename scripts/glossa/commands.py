@@ -26,6 +26,9 @@ def check(root: Path, strict: bool = False) -> int:
     if problems:
         print(report(problems, built=True).replace("; nothing was built.", "."), file=sys.stderr)
     n_papers = sum(1 for p in site.pages if p.startswith("papers/") and p != "papers/index.md")
+    if site.candidates:
+        print("Glossary candidates (in the papers, no entry yet; most frequent first):")
+        print("  " + ", ".join(f"{name} ({n})" for name, n in site.candidates))
     print("Footnotes:")
     for line in site.summary_lines():
         print(f"  {line}")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .footnotes import EditorNote, ResolvedNote, editor_notes, resolve_footnotes
+from .glossary import Entry, load_glossary
 from .ingest import Hints, decode_source, ingest_text
 from .ingest.conservation import conservation_problems
 from .ingest.patterns import squash
@@ -57,6 +58,7 @@ class Paper:
 class Corpus:
     root: Path
     papers: list[Paper] = field(default_factory=list)
+    glossary: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -162,4 +164,6 @@ def load_corpus(root: Path) -> Corpus:
         corpus.problems += problems
         if paper:
             corpus.papers.append(paper)
+    corpus.glossary, problems = load_glossary(root)
+    corpus.problems += problems
     return corpus

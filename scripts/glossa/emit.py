@@ -7,6 +7,8 @@ import json
 
 from .content import Paper, PaperMeta
 from .footnotes import ResolvedNote
+from .glossary import Entry
+from .linker import TermSpan
 from .markdown_text import attr, escape, linkify
 from .model import Heading, Paragraph
 
@@ -68,13 +70,31 @@ def header_block(paper: Paper) -> str:
     return "\n".join(out)
 
 
-def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]]) -> str:
-    """The paragraph's text with footnote references put back at the markers' offsets."""
+def term_link(text: str, entry: Entry, style: str, prefix: str) -> str:
+    title = entry.short.replace('"', "&quot;")
+    classes = ".glossa-term" + (" .glossa-term--light" if style == "light" else "")
+    return f'[{escape(text)}]({prefix}{entry.id}.md "{title}"){{{classes}}}'
+
+
+def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
+                       spans: list[TermSpan] = (), entries: dict[str, Entry] | None = None,
+                       glossary_prefix: str = "../glossary/") -> str:
+    """The paragraph's text with footnote references put back at the markers' offsets and
+    glossary terms linked."""
+    events = [(offset, 1, ("note", n)) for offset, n in markers]
+    events += [(sp.start, 0, ("term", sp)) for sp in spans]
     pieces, pos = [], 0
-    for offset, n in sorted(markers):
+    for offset, _, (kind, value) in sorted(events, key=lambda e: (e[0], e[1])):
+        if offset < pos:
+            continue
         pieces.append(escape(p.text[pos:offset]))
-        pieces.append(f"[^{n}]")
-        pos = offset
+        if kind == "note":
+            pieces.append(f"[^{value}]")
+            pos = offset
+        else:
+            pieces.append(term_link(p.text[value.start:value.end], entries[value.entry],
+                                    value.style, glossary_prefix))
+            pos = value.end
     pieces.append(escape(p.text[pos:]))
     body = "".join(pieces)
     if p.kind == "caption":
@@ -105,8 +125,10 @@ def note_markdown(note: ResolvedNote, meta: PaperMeta) -> str:
     return text
 
 
-def paper_markdown(paper: Paper) -> str:
+def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
+                   entries: dict[str, Entry] | None = None) -> str:
     meta, reading = paper.meta, paper.reading
+    spans = spans or {}
     by_block: dict[str, list[tuple[int, int]]] = {}
     for m in reading.markers:
         by_block.setdefault(m.block, []).append((m.offset, m.n))
@@ -115,7 +137,8 @@ def paper_markdown(paper: Paper) -> str:
         if isinstance(b, Heading):
             out.append(f"{'#' * b.level} {escape(b.text)} {{#{b.id}}}")
         else:
-            out.append(paragraph_markdown(b, by_block.get(b.id, [])))
+            out.append(paragraph_markdown(b, by_block.get(b.id, []), spans.get(b.id, []),
+                                          entries))
         out.append("")
     for n, note in sorted(paper.footnotes.items()):
         out.append(f"[^{n}]: {note_markdown(note, meta)}")

@@ -9,8 +9,10 @@ from pathlib import Path
 from .content import Corpus, load_corpus
 from .emit import attribution, paper_markdown
 from .footnotes import summary as footnote_summary
+from .glossary_pages import entry_markdown, index_markdown
+from .linker import Linker, Occurrence, candidates, link_terms
 from .markdown_text import attr, escape
-from .problems import Problem
+from .problems import WARNING, Problem
 
 PLACEHOLDER = "<!-- glossa:{} -->"
 
@@ -24,6 +26,8 @@ class Site:
     snippets: dict[str, str] = field(default_factory=dict)  # placeholder name -> Markdown
     problems: list[Problem] = field(default_factory=list)
     summaries: dict[str, dict[str, int]] = field(default_factory=dict)  # paper source -> counts
+    occurrences: list[Occurrence] = field(default_factory=list)
+    candidates: list[tuple[str, int]] = field(default_factory=list)  # glossary suggestions
 
     def summary_lines(self) -> list[str]:
         return [f"{path}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
@@ -57,18 +61,40 @@ def site_copyright(corpus: Corpus) -> str:
 def build_site(corpus: Corpus) -> Site:
     site = Site(problems=list(corpus.problems))
     paper_nav = []
+    linker = Linker(corpus.glossary)
+    entries = {e.id: e for e in corpus.glossary}
+    occurrences: dict[str, list[Occurrence]] = {e.id: [] for e in corpus.glossary}
     for p in corpus.papers:
         path = f"papers/{p.meta.slug}.md"
-        site.pages[path] = paper_markdown(p)
+        avoid: dict[str, list[int]] = {}
+        for m in p.reading.markers:
+            avoid.setdefault(m.block, []).append(m.offset)
+        spans, found = link_terms(p.reading, p.meta.slug, linker, avoid)
+        for o in found:
+            occurrences[o.entry].append(o)
+        site.occurrences += found
+        site.pages[path] = paper_markdown(p, spans, entries)
         site.summaries[p.source_path] = footnote_summary(p.reading, p.footnotes)
         site.sources[path] = p.source_path
         paper_nav.append({p.meta.title: path})
+    for e in corpus.glossary:
+        site.pages[f"glossary/{e.id}.md"] = entry_markdown(e, entries, occurrences[e.id],
+                                                           corpus.papers)
+        if not occurrences[e.id]:
+            site.problems.append(Problem(e.path, 1, "G008", f"'{e.term}' occurs in no paper",
+                                         "check its aliases against the papers' spelling",
+                                         WARNING))
+    if corpus.glossary:
+        site.pages["glossary/index.md"] = index_markdown(corpus.glossary, occurrences)
+    site.candidates = candidates([b.text for p in corpus.papers for b in p.reading.paragraphs()],
+                                 linker)
     site.pages["papers/index.md"] = (
         "---\ntitle: Papers\n---\n\n# Papers\n\n" + papers_list(corpus, prefix="") + "\n")
     site.snippets["papers"] = papers_list(corpus)
     site.nav = [
         {"Home": "index.md"},
         {"Papers": ["papers/index.md", *paper_nav]},
+        *([{"Glossary": ["glossary/index.md"]}] if corpus.glossary else []),
         {"About the corpus": "about.md"},
         {"How to read this site": "reading.md"},
     ]

@@ -70,3 +70,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def _short_timeouts(page):
+    """A broken selector should cost seconds, not Playwright's default 30."""
+    page.set_default_timeout(5000)
+    yield

@@ -1,0 +1,151 @@
+"""Paragraph texts + glossary entries -> where each entry is mentioned, and how to mark it.
+
+One compiled pattern for all names, longest first (like Python-Markdown's abbr): a name with
+a capital letter matches exactly, an all-lower-case name also with a capital first letter
+(sentence starts). Names match whole words only; possessives ("Russia’s") match.
+The first mention in each section is a link; the first in each later paragraph of that
+section a light link, so every paragraph reaches the entry without turning into link soup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .glossary import Entry
+from .model import Heading, Paragraph, Reading
+
+SNIPPET = 70
+
+
+@dataclass(frozen=True)
+class TermSpan:
+    start: int
+    end: int
+    entry: str
+    style: str  # "link" or "light"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    entry: str
+    paper: str  # slug
+    para: str  # paragraph id
+    section: str  # heading text ("" before the first heading)
+    section_id: str
+    snippet: str
+    count: int
+
+
+def _pattern_for(name: str) -> str:
+    parts = [re.escape(w) for w in name.split()]
+    body = r"\s+".join(parts)
+    if name == name.lower() and name[:1].isalpha():
+        first = name[0]
+        body = f"[{re.escape(first)}{re.escape(first.upper())}]" + body[len(re.escape(first)):]
+        return r"(?<!-)" + body  # "anti-sanctions" is not a mention of sanctions
+    return body  # names may follow a hyphen: "Putin-Xi summit", "US-ROK drills"
+
+
+class Linker:
+    """All entries' names compiled into one pattern."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = {e.id: e for e in entries}
+        self.by_name: dict[str, str] = {}
+        for e in entries:
+            for name in e.names:
+                key = " ".join(name.split())
+                self.by_name.setdefault(key, e.id)
+                if key == key.lower():
+                    self.by_name.setdefault(key[:1].upper() + key[1:], e.id)
+        names = sorted({" ".join(n.split()) for e in entries for n in e.names},
+                       key=lambda n: (-len(n), n))
+        alternation = "|".join(_pattern_for(n) for n in names) or r"(?!x)x"
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w|-\w)")
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        for m in self.pattern.finditer(text):
+            key = " ".join(m.group(0).split())
+            entry = self.by_name.get(key) or self.by_name.get(key[:1].lower() + key[1:])
+            if entry:
+                out.append((m.start(), m.end(), entry))
+        return out
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    left = max(0, start - SNIPPET)
+    right = min(len(text), end + SNIPPET)
+    if left > 0:
+        left = text.find(" ", left) + 1 or left
+    if right < len(text):
+        right = text.rfind(" ", end, right) if text.rfind(" ", end, right) > end else right
+    return ("…" if left > 0 else "") + text[left:right].strip() + ("…" if right < len(text)
+                                                                     else "")
+
+
+def link_terms(reading: Reading, slug: str, linker: Linker,
+               avoid: dict[str, list[int]] | None = None
+               ) -> tuple[dict[str, list[TermSpan]], list[Occurrence]]:
+    """Spans to mark in each paragraph, and every paragraph each entry occurs in.
+
+    `avoid` gives, per paragraph, offsets (footnote markers) that a span must not straddle.
+    """
+    spans: dict[str, list[TermSpan]] = {}
+    occurrences: list[Occurrence] = []
+    section, section_id = "", ""
+    linked_in_section: set[str] = set()
+    for block in reading.blocks:
+        if isinstance(block, Heading):
+            section, section_id = block.text, block.id
+            linked_in_section = set()
+            continue
+        if not isinstance(block, Paragraph) or block.kind != "paragraph":
+            continue
+        cuts = (avoid or {}).get(block.id, [])
+        found = [(s, e, ent) for s, e, ent in linker.find(block.text)
+                 if not any(s < c < e for c in cuts)]
+        marked_here: set[str] = set()
+        counts: dict[str, list[tuple[int, int]]] = {}
+        for s, e, ent in found:
+            counts.setdefault(ent, []).append((s, e))
+            if ent in marked_here:
+                continue
+            marked_here.add(ent)
+            style = "light" if ent in linked_in_section else "link"
+            linked_in_section.add(ent)
+            spans.setdefault(block.id, []).append(TermSpan(s, e, ent, style))
+        for ent, where in counts.items():
+            s, e = where[0]
+            occurrences.append(Occurrence(ent, slug, block.id, section, section_id,
+                                          _snippet(block.text, s, e), len(where)))
+    return spans, occurrences
+
+
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,}s?\b")
+PROPER_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|and\s+|for\s+)?[A-Z][\w’'-]+)+")
+NOT_NAMES = frozenset({"The", "In", "It", "As", "At", "For", "This", "That", "While", "But", "If"})
+
+
+def candidates(texts: list[str], linker: Linker, limit: int = 25) -> list[tuple[str, int]]:
+    """Acronyms and recurring capitalised names that no entry covers, most frequent first."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        covered = [(s, e) for s, e, _ in linker.find(text)]
+        for pattern in (ACRONYM, PROPER_NAME):
+            for m in pattern.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in covered):
+                    continue
+                name = m.group(0).removesuffix("’s")
+                first = name.split()[0]
+                if first in NOT_NAMES and " " in name:
+                    name = name.split(" ", 1)[1]
+                while " " in name and name[0].islower():
+                    name = name.split(" ", 1)[1]
+                if pattern is PROPER_NAME and " " not in name:
+                    continue
+                counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(((n, c) for n, c in counts.items() if c >= 2 or n.isupper()),
+                    key=lambda x: (-x[1], x[0]))
+    return ranked[:limit]
