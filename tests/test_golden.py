@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from glossa.emit import paper_markdown
+from glossa.site import generate
 from helpers import ROOT
 
 SLUGS = ["putin-and-north-korea", "russias-gambit"]
@@ -25,9 +25,14 @@ def test_ingest_json_matches_golden(slug, golden):
     golden(f"{slug}.reading.json", json.loads(out.stdout))
 
 
+@pytest.fixture(scope="module")
+def site():
+    return generate(ROOT)
+
+
 @pytest.mark.parametrize("slug", SLUGS)
-def test_generated_markdown_matches_golden(slug, papers, golden):
-    golden(f"{slug}.page.md", paper_markdown(papers[slug]))
+def test_generated_markdown_matches_golden(slug, site, golden):
+    golden(f"{slug}.page.md", site.pages[f"papers/{slug}.md"])
 
 
 def test_ingest_json_has_the_documented_shape():
