@@ -104,3 +104,31 @@ def test_glossary_backlinks_match_the_links_in_the_papers(two_builds):
             listed.setdefault(page.parent.name, set()).add((path.rstrip("/").split("/")[-1], para))
     assert len(listed) >= 50
     assert in_papers == listed
+
+
+def test_every_comparison_passage_links_to_the_paragraph_it_shows(two_builds):
+    from bs4 import BeautifulSoup
+
+    site = two_builds[0]
+    pages = sorted(p for p in (site / "compare").glob("*/index.html"))
+    assert len(pages) >= 8
+    paper_cache: dict[str, BeautifulSoup] = {}
+    checked = 0
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        columns = soup.select(".glossa-compare__col")
+        assert len(columns) == 2, page
+        for passage in soup.select(".glossa-passage"):
+            link = passage.select_one(".glossa-passage__source a")
+            path, para = link["href"].split("#")
+            slug = path.rstrip("/").split("/")[-1]
+            if slug not in paper_cache:
+                paper_cache[slug] = BeautifulSoup((site / "papers" / slug / "index.html")
+                                                  .read_text(encoding="utf-8"), "html.parser")
+            target = paper_cache[slug].select_one(f"p#{para}")
+            shown = passage.find_all("p")[-1]
+            words = " ".join(shown.get_text(" ").split()).replace(" ", "")
+            original = " ".join(target.get_text(" ").split()).replace(" ", "")
+            assert original.endswith(words), (page, para)
+            checked += 1
+    assert checked >= 40

@@ -29,6 +29,14 @@ def check(root: Path, strict: bool = False) -> int:
     if site.candidates:
         print("Glossary candidates (in the papers, no entry yet; most frequent first):")
         print("  " + ", ".join(f"{name} ({n})" for name, n in site.candidates))
+    if site.theme_candidates:
+        print("Theme passages the ranking suggests (not pinned yet; best first per paper):")
+        current = None
+        for theme, slug, para, score in site.theme_candidates:
+            if theme != current:
+                print(f"  content/themes/{theme}.yml:")
+                current = theme
+            print(f"    {slug} {para} (score {score:.1f})")
     print("Footnotes:")
     for line in site.summary_lines():
         print(f"  {line}")

@@ -18,6 +18,7 @@ from .ingest.patterns import squash
 from .model import Reading
 from .problems import WARNING, Problem
 from .schema import validate
+from .themes import Theme, load_themes
 from .yamlfile import read_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -59,6 +60,7 @@ class Corpus:
     root: Path
     papers: list[Paper] = field(default_factory=list)
     glossary: list[Entry] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -165,5 +167,7 @@ def load_corpus(root: Path) -> Corpus:
         if paper:
             corpus.papers.append(paper)
     corpus.glossary, problems = load_glossary(root)
+    corpus.problems += problems
+    corpus.themes, problems = load_themes(root)
     corpus.problems += problems
     return corpus

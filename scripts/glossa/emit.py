@@ -76,27 +76,35 @@ def term_link(text: str, entry: Entry, style: str, prefix: str) -> str:
     return f'[{escape(text)}]({prefix}{entry.id}.md "{title}"){{{classes}}}'
 
 
-def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
-                       spans: list[TermSpan] = (), entries: dict[str, Entry] | None = None,
-                       glossary_prefix: str = "../glossary/") -> str:
-    """The paragraph's text with footnote references put back at the markers' offsets and
-    glossary terms linked."""
+def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermSpan] = (),
+                    entries: dict[str, Entry] | None = None,
+                    glossary_prefix: str = "../glossary/", note_link=None) -> str:
+    """`text` as Markdown, with footnote references put back at the markers' offsets and
+    glossary terms linked. `note_link(n)`, if given, writes a note reference that points
+    elsewhere (a passage quoted away from its paper) instead of a footnote of this page."""
     events = [(offset, 1, ("note", n)) for offset, n in markers]
     events += [(sp.start, 0, ("term", sp)) for sp in spans]
     pieces, pos = [], 0
     for offset, _, (kind, value) in sorted(events, key=lambda e: (e[0], e[1])):
         if offset < pos:
             continue
-        pieces.append(escape(p.text[pos:offset]))
+        pieces.append(escape(text[pos:offset]))
         if kind == "note":
-            pieces.append(f"[^{value}]")
+            pieces.append(note_link(value) if note_link else f"[^{value}]")
             pos = offset
         else:
-            pieces.append(term_link(p.text[value.start:value.end], entries[value.entry],
+            pieces.append(term_link(text[value.start:value.end], entries[value.entry],
                                     value.style, glossary_prefix))
             pos = value.end
-    pieces.append(escape(p.text[pos:]))
-    body = "".join(pieces)
+    pieces.append(escape(text[pos:]))
+    return "".join(pieces)
+
+
+def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
+                       spans: list[TermSpan] = (), entries: dict[str, Entry] | None = None
+                       ) -> str:
+    """A paper's paragraph: its number and permalink, lead-in, text, notes and terms."""
+    body = inline_markdown(p.text, markers, spans, entries)
     if p.kind == "caption":
         return f"*{body}*\n{{: #{p.id} .glossa-caption }}"
     number = p.id[1:]
@@ -113,6 +121,14 @@ def missing_note(n: int, meta: PaperMeta) -> str:
         text += (' The published paper has it: see '
                  f'<a href="{attr(meta.url)}">the publisher’s page</a>.')
     return f'<span class="glossa-missing-note">{text}</span>'
+
+
+def note_title(note: ResolvedNote) -> str:
+    """A note as plain text, for a tooltip."""
+    if note.text is None:
+        return (f"Note {note.n}: its text was not included in the text we received; see the "
+                "paper's page for the publisher's link.")
+    return f"Note {note.n}: {' '.join(note.text.split())}"
 
 
 def note_markdown(note: ResolvedNote, meta: PaperMeta) -> str:

@@ -6,13 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .compare_pages import overview_markdown, theme_markdown
 from .content import Corpus, load_corpus
 from .emit import attribution, paper_markdown
 from .footnotes import summary as footnote_summary
+from .glossary import Entry
 from .glossary_pages import entry_markdown, index_markdown
 from .linker import Linker, Occurrence, candidates, link_terms
 from .markdown_text import attr, escape
 from .problems import WARNING, Problem
+from .ranking import Doc, Ranker
+from .themes import resolve_themes, unpinned_candidates
 
 PLACEHOLDER = "<!-- glossa:{} -->"
 
@@ -28,6 +32,8 @@ class Site:
     summaries: dict[str, dict[str, int]] = field(default_factory=dict)  # paper source -> counts
     occurrences: list[Occurrence] = field(default_factory=list)
     candidates: list[tuple[str, int]] = field(default_factory=list)  # glossary suggestions
+    theme_candidates: list[tuple[str, str, str, float]] = field(default_factory=list)
+    passages: dict[str, list] = field(default_factory=dict)
 
     def summary_lines(self) -> list[str]:
         return [f"{path}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
@@ -64,6 +70,7 @@ def build_site(corpus: Corpus) -> Site:
     linker = Linker(corpus.glossary)
     entries = {e.id: e for e in corpus.glossary}
     occurrences: dict[str, list[Occurrence]] = {e.id: [] for e in corpus.glossary}
+    spans_by_paper: dict[str, dict[str, list]] = {}
     for p in corpus.papers:
         path = f"papers/{p.meta.slug}.md"
         avoid: dict[str, list[int]] = {}
@@ -73,6 +80,7 @@ def build_site(corpus: Corpus) -> Site:
         for o in found:
             occurrences[o.entry].append(o)
         site.occurrences += found
+        spans_by_paper[p.meta.slug] = spans
         site.pages[path] = paper_markdown(p, spans, entries)
         site.summaries[p.source_path] = footnote_summary(p.reading, p.footnotes)
         site.sources[path] = p.source_path
@@ -88,18 +96,44 @@ def build_site(corpus: Corpus) -> Site:
         site.pages["glossary/index.md"] = index_markdown(corpus.glossary, occurrences)
     site.candidates = candidates([b.text for p in corpus.papers for b in p.reading.paragraphs()],
                                  linker)
+    compare_nav = build_comparisons(site, corpus, linker, spans_by_paper, entries)
     site.pages["papers/index.md"] = (
         "---\ntitle: Papers\n---\n\n# Papers\n\n" + papers_list(corpus, prefix="") + "\n")
     site.snippets["papers"] = papers_list(corpus)
     site.nav = [
         {"Home": "index.md"},
         {"Papers": ["papers/index.md", *paper_nav]},
+        *([{"Compare": compare_nav}] if compare_nav else []),
         *([{"Glossary": ["glossary/index.md"]}] if corpus.glossary else []),
         {"About the corpus": "about.md"},
         {"How to read this site": "reading.md"},
     ]
     site.copyright = site_copyright(corpus)
     return site
+
+
+def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper: dict,
+                      entries: dict[str, Entry]) -> list:
+    """Theme pages and the overview; the ranking's unpinned candidates go to the report."""
+    if not corpus.themes:
+        return []
+    docs = [Doc(p.meta.slug, b.id, (b.lead + ". " if b.lead else "") + b.text)
+            for p in corpus.papers for b in p.reading.paragraphs() if b.kind == "paragraph"]
+    ranker = Ranker(docs, linker)
+    passages, problems = resolve_themes(corpus.themes, corpus.papers, ranker, set(entries))
+    site.problems += problems
+    nav = ["compare/index.md"]
+    for theme in corpus.themes:
+        path = f"compare/{theme.id}.md"
+        site.pages[path] = theme_markdown(theme, passages[theme.id], corpus.papers,
+                                          spans_by_paper, entries)
+        nav.append({theme.title: path})
+        for slug, para, score in unpinned_candidates(theme, passages[theme.id], corpus.papers,
+                                                     ranker):
+            site.theme_candidates.append((theme.id, slug, para, score))
+    site.pages["compare/index.md"] = overview_markdown(corpus.themes, passages, corpus.papers)
+    site.passages = passages
+    return nav
 
 
 def generate(root: Path) -> Site:

@@ -1,0 +1,137 @@
+"""Themes with their passages -> comparison pages (one column per paper, side by side on a
+wide screen, stacked on a phone) and the overview (metadata side by side, themes x papers)."""
+
+from __future__ import annotations
+
+import json
+
+from .content import Paper
+from .emit import UNKNOWN, authors_text, inline_markdown, note_title
+from .glossary import Entry
+from .linker import TermSpan
+from .markdown_text import attr, escape
+from .themes import Passage, Theme
+
+
+def _cell(text: str) -> str:
+    return escape(text).replace("|", "\\|")
+
+
+def theme_markdown(theme: Theme, passages: list[Passage], papers: list[Paper],
+                   spans: dict[str, dict[str, list[TermSpan]]], entries: dict[str, Entry]) -> str:
+    out = ["---", f"title: {json.dumps(theme.title, ensure_ascii=False)}",
+           f"description: {json.dumps(theme.question, ensure_ascii=False)}", "---", "",
+           f"# {escape(theme.title)}", "", f"{escape(theme.question)}\n{{: .glossa-question }}",
+           ""]
+    if theme.related:
+        links = ", ".join(f"[{escape(entries[r].term)}](../glossary/{r}.md)"
+                          for r in theme.related if r in entries)
+        out += [f"Glossary: {links}\n{{: .glossa-related }}", ""]
+    out.append(f'<div class="glossa-compare" style="--glossa-columns: {len(papers)}" '
+               'markdown="1">')
+    out.append("")
+    for paper in papers:
+        slug, meta = paper.meta.slug, paper.meta
+        mine = [p for p in passages if p.paper == slug]
+        out += [f'<section class="glossa-compare__col" aria-labelledby="{slug}" markdown="1">',
+                "", f"## {escape(meta.title)} {{#{slug}}}", ""]
+        byline = " · ".join(x for x in (authors_text(meta), meta.publisher or UNKNOWN,
+                                        meta.year or UNKNOWN))
+        out += [f"{escape(byline)}\n{{: .glossa-byline }}", ""]
+        summary = theme.summaries.get(slug)
+        if summary:
+            out += [f"**In brief.** {escape(summary)}\n{{: .glossa-summary }}", ""]
+        if any(p.how == "suggested" for p in mine):
+            out += ["*Suggested passages: chosen by the ranking, not yet checked by an editor.*"
+                    "\n{: .glossa-suggested }", ""]
+        if not mine:
+            out += ["*No passage of this paper speaks to this theme.*", ""]
+        paras = {p.id: p for p in paper.reading.paragraphs()}
+        by_block: dict[str, list[tuple[int, int]]] = {}
+        for m in paper.reading.markers:
+            by_block.setdefault(m.block, []).append((m.offset, m.n))
+        section_of = _sections(paper)
+        for passage in mine:
+            para = paras[passage.para]
+            n = para.id[1:]
+            where = f" · {section_of[para.id]}" if section_of.get(para.id) else ""
+            label = f"¶{n}{where}"
+            body = inline_markdown(para.text, by_block.get(para.id, []),
+                                   spans.get(slug, {}).get(para.id, []), entries,
+                                   note_link=_note_link(paper))
+            lead = f"**{escape(para.lead)}.** " if para.lead else ""
+            out += [f'<div class="glossa-passage glossa-passage--{passage.how}" '
+                    f'id="{slug}-{para.id}" markdown="1">', "",
+                    f"[{escape(label)}](../papers/{slug}.md#{para.id})"
+                    "\n{: .glossa-passage__source }", "", f"{lead}{body}", "", "</div>", ""]
+        out += ["</section>", ""]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def _note_link(paper: Paper):
+    """Note references keep the paper's own numbers and preview the note on hover; they
+    lead to the note in the paper."""
+    def link(n: int) -> str:
+        title = note_title(paper.footnotes[n]).replace('"', "&quot;")
+        return (f'<sup>[{n}](../papers/{paper.meta.slug}.md#fn:{n} "{title}")'
+                "{.glossa-noteref}</sup>")
+    return link
+
+
+def _sections(paper: Paper) -> dict[str, str]:
+    from .model import Heading
+
+    current, out = "", {}
+    for b in paper.reading.blocks:
+        if isinstance(b, Heading):
+            current = b.text
+        else:
+            out[b.id] = current
+    return out
+
+
+def overview_markdown(themes: list[Theme], passages: dict[str, list[Passage]],
+                      papers: list[Paper]) -> str:
+    out = ["---", "title: Compare the papers", "---", "", "# Compare the papers", "",
+           "What each paper says on the same questions, side by side. Each theme page puts "
+           "the passages of every paper in parallel columns, each linked to its paragraph; "
+           "a short summary in our own words opens each column.", "",
+           "## The papers side by side", ""]
+    head = "| | " + " | ".join(f"[{_cell(p.meta.title)}](../papers/{p.meta.slug}.md)"
+                              for p in papers) + " |"
+    out += [head, "|---|" + "---|" * len(papers)]
+
+    def row(label: str, values: list[str]) -> None:
+        out.append(f"| **{label}** | " + " | ".join(values) + " |")
+
+    row("Authors", [_cell(authors_text(p.meta)) for p in papers])
+    row("Publisher", [_cell(p.meta.publisher or UNKNOWN) for p in papers])
+    row("Series", [_cell(p.meta.series or "none stated") for p in papers])
+    row("Date", [_cell(p.meta.date or UNKNOWN) for p in papers])
+    row("Received as", [("text extracted from a PDF" if p.reading.format == "pdf"
+                         else "text copied from a web page") for p in papers])
+    row("Length", [f"{sum(len(b.text.split()) for b in p.reading.paragraphs()):,} words, "
+                   f"{len([b for b in p.reading.paragraphs() if b.kind == 'paragraph'])} "
+                   "paragraphs" for p in papers])
+    row("Notes found", [str(sum(1 for r in p.footnotes.values() if r.text is not None))
+                        for p in papers])
+    row("Notes missing", [str(sum(1 for r in p.footnotes.values() if r.text is None))
+                          for p in papers])
+    out += ["", "## Themes", "",
+            "Each cell counts the passages on the theme page; *s* marks passages suggested by "
+            "the ranking rather than pinned by an editor.", ""]
+    out += ["| Theme | " + " | ".join(_cell(p.meta.title) for p in papers) + " |",
+            "|---|" + "---|" * len(papers)]
+    for t in themes:
+        cells = []
+        for p in papers:
+            mine = [x for x in passages[t.id] if x.paper == p.meta.slug]
+            mark = " *s*" if any(x.how == "suggested" for x in mine) else ""
+            cells.append(f"[{len(mine)}{mark}]({t.id}.md#{p.meta.slug})")
+        out.append(f"| [{_cell(t.title)}]({t.id}.md) | " + " | ".join(cells) + " |")
+    out.append("")
+    return "\n".join(out)
+
+
+__all__ = ["attr", "overview_markdown", "theme_markdown"]

@@ -1,0 +1,93 @@
+"""Paragraphs + a theme's words -> paragraphs ranked by BM25 (the bm25s library).
+
+Glossary names are folded into one token per entry before ranking, so "denuclearization"
+and "denuclearisation", or "DPRK" and "North Korea", count as the same term.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+from .linker import Linker
+
+WORD = re.compile(r"[^\W\d_][\w’'-]*")
+STOPWORDS = frozenset(
+    "a about above after again against all also am an and any are as at be because been before "
+    "being below between both but by can could did do does doing down during each few for from "
+    "further had has have having he her here hers him his how i if in into is it its itself just "
+    "may me might more most much must my no nor not now of off on once only or other our out "
+    "over own same she should so some such than that the their them then there these they this "
+    "those through to too under until up very was we were what when where which while who whom "
+    "why will with would you your one two".split())
+
+
+def tokens(text: str, linker: Linker | None) -> list[str]:
+    """Lower-case word stems, with each glossary mention replaced by its entry's token."""
+    out: list[str] = []
+    pos = 0
+    spans = linker.find(text) if linker else []
+    for start, end, entry in spans + [(len(text), len(text), None)]:
+        for w in WORD.findall(text[pos:start]):
+            w = w.lower().replace("’", "'").removesuffix("'s")
+            if w in STOPWORDS or len(w) < 3:
+                continue
+            out.append(_stem(w))
+        if entry:
+            out.append(f"entry:{entry}")
+        pos = end
+    return out
+
+
+def _stem(w: str) -> str:
+    for suffix in ("ations", "ation", "ies", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return w
+
+
+@dataclass(frozen=True)
+class Doc:
+    paper: str
+    para: str
+    text: str
+
+
+class Ranker:
+    """A BM25 index over every paragraph of every paper; built once, queried per theme."""
+
+    def __init__(self, docs: list[Doc], linker: Linker | None):
+        self.docs = docs
+        self.linker = linker
+        corpus = [tokens(d.text, linker) or ["<empty>"] for d in docs]
+        self.index = bm25s.BM25()
+        if docs:
+            self.index.index(corpus, show_progress=False)
+
+    def scores(self, query: str) -> np.ndarray:
+        q = tokens(query, self.linker)
+        if not self.docs or not q:
+            return np.zeros(len(self.docs))
+        vocab = self.index.vocab_dict
+        q = [t for t in q if t in vocab]
+        if not q:
+            return np.zeros(len(self.docs))
+        return np.asarray(self.index.get_scores(q))
+
+    def rank(self, query: str, paper: str | None = None, k: int = 5) -> list[tuple[Doc, float]]:
+        """The best `k` paragraphs (of `paper`, if given) with a score above zero."""
+        scores = self.scores(query)
+        order = np.argsort(-scores, kind="stable")
+        out = []
+        for i in order:
+            if scores[i] <= 0:
+                break
+            doc = self.docs[i]
+            if paper is None or doc.paper == paper:
+                out.append((doc, float(scores[i])))
+                if len(out) == k:
+                    break
+        return out

@@ -1,0 +1,169 @@
+"""Theme files (content/themes/<id>.yml) + the papers -> themes with their passages resolved:
+pinned (by paragraph id or quoted phrase), excluded, or suggested by the ranking."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .problems import Problem
+from .ranking import Ranker
+from .schema import validate
+from .yamlfile import Located, read_yaml
+
+if TYPE_CHECKING:
+    from .content import Paper
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PARA_ID = re.compile(r"^p\d+$")
+SUGGESTIONS = 3
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    question: str
+    order: int
+    keywords: tuple[str, ...]
+    related: tuple[str, ...]
+    summaries: dict[str, str]
+    pins: dict[str, tuple[str, ...]]
+    excludes: dict[str, tuple[str, ...]]
+    path: str
+    doc: Located = field(repr=False, compare=False, default=None)
+
+    @property
+    def query(self) -> str:
+        return " ".join((self.title, self.question, *self.keywords))
+
+
+@dataclass(frozen=True)
+class Passage:
+    paper: str
+    para: str
+    how: str  # "pinned" or "suggested"
+    score: float = 0.0
+
+
+def load_themes(root: Path) -> tuple[list[Theme], list[Problem]]:
+    folder = root / "content" / "themes"
+    if not folder.is_dir():
+        return [], []
+    themes, problems = [], []
+    for file in sorted(folder.iterdir()):
+        if file.name.startswith(".") or file.is_dir():
+            continue
+        label = f"content/themes/{file.name}"
+        if file.suffix not in (".yml", ".yaml") or not ID.match(file.stem):
+            problems.append(Problem(label, 0, "T006", "not a theme file name",
+                                    "name it like sanctions.yml: lower case, hyphens"))
+            continue
+        doc, found = read_yaml(file, label)
+        if doc is None:
+            problems += found
+            continue
+        if not isinstance(doc.data, dict):
+            problems.append(Problem(label, 1, "T003", "a theme must be a mapping of keys",
+                                    "start from another theme's file"))
+            continue
+        found = validate(doc, "theme", label, prefix="T")
+        if found:
+            problems += found
+            continue
+        d = doc.data
+        themes.append(Theme(file.stem, d["title"], " ".join(d["question"].split()),
+                            d.get("order", 100), tuple(d.get("keywords", ())),
+                            tuple(d.get("related", ())),
+                            {k: " ".join(v.split()) for k, v in d["summaries"].items()},
+                            {k: tuple(v) for k, v in (d.get("passages") or {}).items()},
+                            {k: tuple(v) for k, v in (d.get("exclude") or {}).items()},
+                            label, doc))
+    themes.sort(key=lambda t: (t.order, t.title.casefold()))
+    return themes, problems
+
+
+def _find(pin: str, paper: Paper) -> list[str]:
+    """Paragraph ids a pin names: an id, or every paragraph holding the quoted phrase."""
+    paras = [p for p in paper.reading.paragraphs() if p.kind == "paragraph"]
+    if PARA_ID.match(pin):
+        return [p.id for p in paras if p.id == pin]
+    needle = " ".join(pin.split()).casefold()
+    return [p.id for p in paras
+            if needle in " ".join(((p.lead or "") + ". " + p.text).split()).casefold()]
+
+
+def resolve_themes(themes: list[Theme], papers: list[Paper], ranker: Ranker,
+                   glossary_ids: set[str]) -> tuple[dict[str, list[Passage]], list[Problem]]:
+    """Every theme's passages in paper order, and the problems with its pins."""
+    by_slug = {p.meta.slug: p for p in papers}
+    problems: list[Problem] = []
+    result: dict[str, list[Passage]] = {}
+    for theme in themes:
+        doc = theme.doc
+        for key in ("summaries", "passages", "exclude"):
+            section = {"summaries": theme.summaries, "passages": theme.pins,
+                       "exclude": theme.excludes}[key]
+            for slug in section:
+                if slug not in by_slug:
+                    problems.append(Problem(theme.path, doc.line(key, slug), "T010",
+                                            f"{key}: no paper '{slug}'",
+                                            f"use one of: {', '.join(sorted(by_slug))}"))
+        for i, rel in enumerate(theme.related):
+            if rel not in glossary_ids:
+                problems.append(Problem(theme.path, doc.line("related", i), "T013",
+                                        f"related: no glossary entry '{rel}'",
+                                        "use the file name of a glossary entry"))
+        passages: list[Passage] = []
+        for paper in papers:
+            slug = paper.meta.slug
+            pinned, excluded = [], set()
+            for key, pins, into in (("passages", theme.pins.get(slug, ()), pinned),
+                                    ("exclude", theme.excludes.get(slug, ()), None)):
+                for i, pin in enumerate(pins):
+                    ids = _find(pin, paper)
+                    line = doc.line(key, slug, i)
+                    if not ids:
+                        what = "paragraph" if PARA_ID.match(pin) else "phrase"
+                        problems.append(Problem(theme.path, line, "T011", f"{key}: {what} "
+                                                f"'{pin}' is not in {slug}",
+                                                "the source may have changed: quote the "
+                                                "passage again, or remove the pin"))
+                    elif len(ids) > 1:
+                        problems.append(Problem(theme.path, line, "T012", f"{key}: phrase "
+                                                f"'{pin}' is in {len(ids)} paragraphs of {slug} "
+                                                f"({', '.join(ids)})", "quote more words"))
+                    elif into is not None:
+                        if ids[0] not in into:
+                            into.append(ids[0])
+                    else:
+                        excluded.add(ids[0])
+            order = {p.id: i for i, p in enumerate(paper.reading.paragraphs())}
+            if pinned:
+                passages += [Passage(slug, pid, "pinned") for pid in
+                             sorted(pinned, key=order.get)]
+            else:
+                best = [(d, s) for d, s in ranker.rank(theme.query, slug, k=SUGGESTIONS + 5)
+                        if d.para not in excluded][:SUGGESTIONS]
+                passages += [Passage(slug, d.para, "suggested", s)
+                             for d, s in sorted(best, key=lambda x: order[x[0].para])]
+        result[theme.id] = passages
+    return result, problems
+
+
+def unpinned_candidates(theme: Theme, passages: list[Passage], papers: list[Paper],
+                        ranker: Ranker, k: int = 3) -> list[tuple[str, str, float]]:
+    """For the build report: the best paragraphs of each paper not yet pinned or excluded."""
+    shown = {(p.paper, p.para) for p in passages if p.how == "pinned"}
+    out = []
+    for paper in papers:
+        slug = paper.meta.slug
+        excluded = {i for pin in theme.excludes.get(slug, ()) for i in _find(pin, paper)}
+        best = [(d, s) for d, s in ranker.rank(theme.query, slug, k=k + len(shown) + 5)
+                if (slug, d.para) not in shown and d.para not in excluded][:k]
+        out += [(slug, d.para, s) for d, s in best]
+    return out
+
+
