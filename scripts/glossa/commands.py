@@ -66,12 +66,13 @@ def export(root: Path, out: Path) -> int:
             else:
                 shutil.copyfile(src, dest)
             written += 1
-    for rel, markdown in sorted(site.pages.items()):
+    for rel, markdown in sorted({**site.pages, **site.files}.items()):
         dest = out / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(markdown, encoding="utf-8")
         written += 1
-    print(f"Wrote {written} files ({len(site.pages)} generated pages) to {out}/")
+    print(f"Wrote {written} files ({len(site.pages)} generated pages, {len(site.files)} "
+          f"citation files) to {out}/")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from .citations import citation_line
 from .content import Paper, PaperMeta
 from .footnotes import ResolvedNote
 from .glossary import Entry
@@ -58,7 +59,8 @@ def header_block(paper: Paper) -> str:
     furniture = (f" {n_dropped} line{'s' if n_dropped != 1 else ''} of page furniture "
                  "(running headers, footers, page numbers) were left out; they are listed at the "
                  "end of the page." if n_dropped else "")
-    out = ['<div class="glossa-paper-header">']
+    cite = attr(citation_line(meta))
+    out = [f'<div class="glossa-paper-header" data-citation="{cite}">']
     if meta.subtitle:
         out.append(f'<p class="glossa-subtitle">{attr(meta.subtitle)}</p>')
     out.append(f'<dl class="glossa-meta">{dl}</dl>')
@@ -148,7 +150,11 @@ def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
     by_block: dict[str, list[tuple[int, int]]] = {}
     for m in reading.markers:
         by_block.setdefault(m.block, []).append((m.offset, m.n))
-    out = [front_matter(meta), f"# {escape(meta.title)}", "", header_block(paper), ""]
+    slug = meta.slug
+    out = [front_matter(meta), f"# {escape(meta.title)}", "", header_block(paper), "",
+           f"Cite this paper: [BibTeX]({slug}.bib){{download}} · [RIS]({slug}.ris){{download}} · "
+           f"[CSL-JSON]({slug}.json){{download}}. Each paragraph’s number (¶) gives a "
+           "citation of that paragraph.\n{: .glossa-cite-paper }", ""]
     for b in reading.blocks:
         if isinstance(b, Heading):
             out.append(f"{'#' * b.level} {escape(b.text)} {{#{b.id}}}")

@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from glossa.html_fixes import accessible_html
 from glossa.problems import ERROR, report
 from glossa.site import Site, generate
 
@@ -43,17 +44,21 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     assert _site is not None
-    for path, markdown in _site.pages.items():
+    for path, content in {**_site.pages, **_site.files}.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, path, content=markdown))
+        files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     assert _site is not None
     return _site.fill(markdown)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return accessible_html(output)
 
 
 def on_serve(server, config, builder):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .citations import bibtex, csl_json, ris
 from .compare_pages import overview_markdown, theme_markdown
 from .content import Corpus, load_corpus
 from .emit import attribution, paper_markdown
@@ -24,6 +25,7 @@ PLACEHOLDER = "<!-- glossa:{} -->"
 @dataclass
 class Site:
     pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # other generated files (citations)
     sources: dict[str, str] = field(default_factory=dict)  # page -> source file it comes from
     nav: list = field(default_factory=list)
     copyright: str = ""
@@ -81,6 +83,8 @@ def build_site(corpus: Corpus) -> Site:
             occurrences[o.entry].append(o)
         site.occurrences += found
         spans_by_paper[p.meta.slug] = spans
+        for ext, make in (("bib", bibtex), ("ris", ris), ("json", csl_json)):
+            site.files[f"papers/{p.meta.slug}.{ext}"] = make(p.meta)
         site.pages[path] = paper_markdown(p, spans, entries)
         site.summaries[p.source_path] = footnote_summary(p.reading, p.footnotes)
         site.sources[path] = p.source_path

@@ -67,6 +67,52 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
+def offline_site(tmp_path_factory):
+    """The offline build, opened from disk: a file:// base URL."""
+    out = tmp_path_factory.mktemp("offline") / "site"
+    result = subprocess.run([sys.executable, "-m", "glossa.cli", "build", "--offline",
+                             "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (out.parent / "site.zip").is_file()
+    return out.as_uri() + "/"
+
+
+class Site:
+    """A site under test, served over HTTP or opened from disk, with its URL scheme."""
+
+    def __init__(self, base: str, offline: bool):
+        self.base, self.offline = base, offline
+
+    def url(self, path: str) -> str:
+        """`path` like "papers/russias-gambit/" or "" for the home page."""
+        if not self.offline:
+            return self.base + path
+        return self.base + (path.rstrip("/") + ".html" if path else "index.html")
+
+
+@pytest.fixture(params=["served", "offline"])
+def reading_site(request, page):
+    """Each reading check runs twice: on the served site, and on the offline build from
+    file:// with every request that leaves the folder blocked and counted (must be zero)."""
+    if request.param == "served":
+        yield Site(request.getfixturevalue("served_site"), False)
+        return
+    base = request.getfixturevalue("offline_site")
+    escaped: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            escaped.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", guard)
+    yield Site(base, True)
+    assert escaped == [], f"the offline site tried to fetch: {escaped}"
+
+
+@pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS

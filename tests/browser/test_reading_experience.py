@@ -1,0 +1,100 @@
+"""The reading checks of issue 6, on the served site and on the offline build from file://:
+search lands on the matching paragraph, tooltips open by hover and by keyboard focus, and a
+citation is offered."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+
+import bibtexparser
+import pytest
+from playwright.sync_api import Page, expect
+
+expect.set_options(timeout=5000)
+
+SEARCHES = [
+    ("snowball", "putin-and-north-korea", "preventing a regional"),
+    ("indispensible", "russias-gambit", "indispensible player"),
+]
+
+
+def search(page: Page, word: str) -> None:
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.keyboard.type(word, delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+@pytest.mark.parametrize("word,slug,passage", SEARCHES)
+def test_search_finds_a_word_and_lands_on_its_paragraph(page: Page, reading_site, word, slug,
+                                                        passage, artifacts):
+    page.goto(reading_site.url(""))
+    search(page, word)
+    hit = page.locator(f".md-search-result__item a[href*='{slug}'][href*='h={word}']").first
+    expect(hit).to_be_visible()
+    hit.click()
+    mark = page.locator("article mark[data-md-highlight]").first
+    expect(mark).to_have_text(re.compile(word, re.I))
+    para = page.locator("p.glossa-hit")
+    expect(para).to_contain_text(passage)
+    expect(para).to_be_in_viewport()
+    kind = "offline" if reading_site.offline else "served"
+    page.screenshot(path=str(artifacts / f"search-{kind}-{slug}.png"), animations="disabled")
+
+
+def test_search_finds_glossary_and_comparison_pages(page: Page, reading_site):
+    page.goto(reading_site.url(""))
+    search(page, "freeze")
+    results = page.locator(".md-search-result__item a")
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("glossary/double-freeze" in h for h in hrefs)
+    assert any("compare/" in h for h in hrefs)
+
+
+def test_footnote_tooltip_by_hover_and_by_focus(page: Page, reading_site):
+    page.goto(reading_site.url("papers/russias-gambit/"))
+    ref = page.locator("sup#fnref\\:3 a.footnote-ref")
+    ref.hover()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("Matsegora")
+    page.mouse.move(0, 0)
+    page.goto(reading_site.url("papers/putin-and-north-korea/"))
+    page.locator("sup#fnref\\:1 a.footnote-ref").focus()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("not included")
+
+
+def test_glossary_tooltip_by_hover_and_by_focus(page: Page, reading_site):
+    page.goto(reading_site.url("papers/russias-gambit/"))
+    term = page.locator("p#p8 a.glossa-term", has_text="double freeze")
+    term.hover()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("suspend")
+    page.mouse.move(0, 0)
+    page.locator("p#p8 a.glossa-term", has_text="roadmap").focus()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("4 July 2017")
+
+
+def test_paragraph_number_offers_a_citation(page: Page, reading_site, artifacts):
+    page.goto(reading_site.url("papers/putin-and-north-korea/"))
+    page.locator("p#p12 a.glossa-pilcrow").click()
+    box = page.locator("#glossa-citation")
+    expect(box).to_be_visible()
+    text = box.locator(".glossa-citation__text")
+    expect(text).to_contain_text("Jacqueline Westermann, “Putin and North Korea: Exploring "
+                                 "Russian interests around the peninsula”")
+    expect(text).to_contain_text("¶12")
+    expect(text).to_contain_text(re.compile(r"putin-and-north-korea(/|\.html)#p12$"))
+    if not reading_site.offline:
+        page.screenshot(path=str(artifacts / "citation.png"), animations="disabled")
+
+
+def test_bibtex_download_parses(page: Page, reading_site):
+    page.goto(reading_site.url("papers/russias-gambit/"))
+    href = page.get_by_role("link", name="BibTeX").evaluate("a => a.href")
+    with urllib.request.urlopen(href) as response:  # http:// or file://
+        library = bibtexparser.parse_string(response.read().decode("utf-8"))
+    assert library.failed_blocks == []
+    (entry,) = library.entries
+    fields = {f.key: f.value for f in entry.fields}
+    assert fields["title"] == "Russia’s Gambit in the Korean Nuclear Crisis"
+    assert "author" not in fields and "institution" not in fields  # unknown: left out
+    assert fields["year"] == "2018"
