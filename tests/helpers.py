@@ -14,3 +14,18 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 def read_fixture(name: str):
     text = (FIXTURES / "more" / name).read_text(encoding="utf-8")
     return text, ingest_text(text, Hints())
+
+
+def make_project(dest: Path) -> Path:
+    """A small, complete project in `dest`: the real site config and pages, and the test
+    content of tests/fixtures/project (one paper, a few glossary entries, one theme)."""
+    import shutil
+
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    (dest / "scripts/glossa").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts/glossa/mkdocs_adapter.py", dest / "scripts/glossa/")
+    shutil.copytree(FIXTURES / "project/content", dest / "content")
+    return dest

@@ -92,7 +92,8 @@ def build(root: Path, out: Path | None, offline: bool = False, site_url: str | N
     env = {"GLOSSA_OFFLINE": "true" if offline else "false"}
     if site_url:
         env["GLOSSA_SITE_URL"] = site_url
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # Not --quiet: MkDocs counts only the warnings it prints, and --strict must see them all.
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict",
            "-f", str(root / "mkdocs.yml"), "-d", str(tmp)]
     result = subprocess.run(cmd, cwd=root, env=_env(env), capture_output=True, text=True)
     if result.returncode != 0:

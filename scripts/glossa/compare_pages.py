@@ -3,13 +3,11 @@ wide screen, stacked on a phone) and the overview (metadata side by side, themes
 
 from __future__ import annotations
 
-import json
-
 from .content import Paper
 from .emit import UNKNOWN, authors_text, inline_markdown, note_title
 from .glossary import Entry
 from .linker import TermSpan
-from .markdown_text import attr, escape
+from .markdown_text import attr, escape, front_matter
 from .themes import Passage, Theme
 
 
@@ -19,8 +17,7 @@ def _cell(text: str) -> str:
 
 def theme_markdown(theme: Theme, passages: list[Passage], papers: list[Paper],
                    spans: dict[str, dict[str, list[TermSpan]]], entries: dict[str, Entry]) -> str:
-    out = ["---", f"title: {json.dumps(theme.title, ensure_ascii=False)}",
-           f"description: {json.dumps(theme.question, ensure_ascii=False)}", "---", "",
+    out = [*front_matter(theme.title, theme.question),
            f"# {escape(theme.title)}", "", f"{escape(theme.question)}\n{{: .glossa-question }}",
            ""]
     if theme.related:

@@ -3,14 +3,12 @@ with permalinks, footnotes. Standard Markdown plus attr_list; the extensions ren
 
 from __future__ import annotations
 
-import json
-
 from .citations import citation_line
 from .content import Paper, PaperMeta
 from .footnotes import ResolvedNote
 from .glossary import Entry
 from .linker import TermSpan
-from .markdown_text import attr, escape, linkify
+from .markdown_text import attr, escape, front_matter, linkify
 from .model import Heading, Paragraph
 
 UNKNOWN = "unknown"
@@ -30,13 +28,8 @@ def attribution(meta: PaperMeta) -> str:
     return ", ".join(bits)
 
 
-def front_matter(meta: PaperMeta) -> str:
-    lines = ["---", f"title: {json.dumps(meta.title, ensure_ascii=False)}"]
-    if meta.abstract:
-        abstract = " ".join(meta.abstract.split())
-        lines.append(f"description: {json.dumps(abstract, ensure_ascii=False)}")
-    lines += [f"glossa_paper: {meta.slug}", "---", ""]
-    return "\n".join(lines)
+def paper_front_matter(meta: PaperMeta) -> str:
+    return "\n".join(front_matter(meta.title, meta.abstract, glossa_paper=meta.slug))
 
 
 def header_block(paper: Paper) -> str:
@@ -151,7 +144,7 @@ def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
     for m in reading.markers:
         by_block.setdefault(m.block, []).append((m.offset, m.n))
     slug = meta.slug
-    out = [front_matter(meta), f"# {escape(meta.title)}", "", header_block(paper), "",
+    out = [paper_front_matter(meta), f"# {escape(meta.title)}", "", header_block(paper), "",
            f"Cite this paper: [BibTeX]({slug}.bib){{download}} · [RIS]({slug}.ris){{download}} · "
            f"[CSL-JSON]({slug}.json){{download}}. Each paragraph’s number (¶) gives a "
            "citation of that paragraph.\n{: .glossa-cite-paper }", ""]

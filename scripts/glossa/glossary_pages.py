@@ -3,19 +3,17 @@ entry listing every paragraph of every paper that mentions it."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
 from .content import Paper
 from .glossary import KIND_TITLES, Entry
 from .linker import Occurrence
-from .markdown_text import escape, linkify
+from .markdown_text import escape, front_matter, linkify
 
 
 def entry_markdown(entry: Entry, entries: dict[str, Entry], occurrences: list[Occurrence],
                    papers: list[Paper]) -> str:
-    out = ["---", f"title: {json.dumps(entry.term, ensure_ascii=False)}",
-           f"description: {json.dumps(entry.short, ensure_ascii=False)}", "---", "",
+    out = [*front_matter(entry.term, entry.short),
            f"# {escape(entry.term)}", ""]
     kind = KIND_TITLES[entry.kind][:-1] if entry.kind != "person" else "Person"
     meta = f"*{kind}*"

@@ -41,3 +41,16 @@ def linkify(text: str) -> str:
 
 def attr(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def front_matter(title: str, description: str = "", **extra: str) -> list[str]:
+    """YAML front matter whose values are safe where the theme prints them unescaped (the
+    <title>, the navigation, <meta name="description" content="...">)."""
+    import json
+
+    lines = ["---", f"title: {json.dumps(attr(title), ensure_ascii=False)}"]
+    if description:
+        text = attr(" ".join(description.split()))
+        lines.append(f"description: {json.dumps(text, ensure_ascii=False)}")
+    lines += [f"{k}: {json.dumps(attr(v), ensure_ascii=False)}" for k, v in extra.items()]
+    return [*lines, "---", ""]

@@ -88,7 +88,7 @@ def build_site(corpus: Corpus) -> Site:
         site.pages[path] = paper_markdown(p, spans, entries)
         site.summaries[p.source_path] = footnote_summary(p.reading, p.footnotes)
         site.sources[path] = p.source_path
-        paper_nav.append({p.meta.title: path})
+        paper_nav.append({attr(p.meta.title): path})
     for e in corpus.glossary:
         site.pages[f"glossary/{e.id}.md"] = entry_markdown(e, entries, occurrences[e.id],
                                                            corpus.papers)
@@ -131,7 +131,7 @@ def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper
         path = f"compare/{theme.id}.md"
         site.pages[path] = theme_markdown(theme, passages[theme.id], corpus.papers,
                                           spans_by_paper, entries)
-        nav.append({theme.title: path})
+        nav.append({attr(theme.title): path})
         for slug, para, score in unpinned_candidates(theme, passages[theme.id], corpus.papers,
                                                      ranker):
             site.theme_candidates.append((theme.id, slug, para, score))

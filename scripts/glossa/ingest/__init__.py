@@ -42,6 +42,7 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
     dropped = find_furniture(lines, first) if pdf else {}
     content: list[Line] = []
     after_drop = False
+    n_pages = len({x.page for x in lines})
     for ln in lines:
         if ln.no in dropped:
             after_drop = after_drop or dropped[ln.no].why != "table of contents entry"
@@ -51,7 +52,7 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
             ln = Line(ln.no, ln.text, ln.page, True)
             after_drop = False
         if pdf:
-            ln, glued = split_glued_page_number(ln, len({x.page for x in lines}))
+            ln, glued = split_glued_page_number(ln, n_pages)
             if glued:
                 dropped[ln.no] = glued
         content.append(ln)

@@ -307,9 +307,9 @@ class BodyReader:
 
 
 def _next_text(lines: list[Line], i: int) -> Line | None:
-    for ln in lines[i + 1:]:
-        if ln.text:
-            return ln
+    for j in range(i + 1, len(lines)):  # no slice: this runs once per line
+        if lines[j].text:
+            return lines[j]
     return None
 
 

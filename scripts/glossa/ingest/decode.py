@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..problems import Problem
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024  # a long report is about 1 MB of text
 
 
 def decode_source(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
