@@ -95,9 +95,10 @@ def resolve_footnotes(reading: Reading, source_path: str, extra: dict[int, Edito
     for issue in reading.marker_issues:
         code, message, fix = ISSUE_TEXT[issue.kind]
         missing = ", ".join(str(k) for k in range(issue.expected, issue.n))
-        problems.append(Problem(source_path, issue.line, code, message.format(
-            n=issue.n, prev=issue.expected - 1 or prev, missing=missing or "none",
-            context=" ".join(issue.context.split()), expected=issue.expected), fix, WARNING))
+        values = dict(n=issue.n, prev=issue.expected - 1 or prev, missing=missing or "none",
+                      context=" ".join(issue.context.split()), expected=issue.expected)
+        problems.append(Problem(source_path, issue.line, code, message.format(**values),
+                                fix.format(**values), WARNING))
     return resolved, problems
 
 

@@ -36,9 +36,14 @@ def validate(doc: Located, name: str, label: str, prefix: str = "M") -> list[Pro
                                         f"expected: {', '.join(allowed)}" if not path else ""))
             continue
         if err.validator == "required":
-            problems.append(Problem(label, doc.line(*path), f"{prefix}001", err.message.replace(
-                " is a required property", " is missing").replace("'", "'", 1),
-                "add it; write null or [] when it is not known"))
+            missing = err.message.split("'")[1]
+            spec = err.schema.get("properties", {}).get(missing, {})
+            types = spec.get("type", [])
+            fix = ("add it; write null when it is not known" if "null" in types else
+                   "add it; write [] when there are none" if types == "array" else
+                   f"add it ({spec.get('description', 'see CONTRIBUTING.md')})")
+            problems.append(Problem(label, doc.line(*path), f"{prefix}001",
+                                    f"'{missing}' is missing", fix))
             continue
         where = ".".join(map(str, path)) or "the file"
         problems.append(Problem(label, doc.line(*path), f"{prefix}003",

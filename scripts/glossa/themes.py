@@ -110,7 +110,9 @@ def resolve_themes(themes: list[Theme], papers: list[Paper], ranker: Ranker,
                 if slug not in by_slug:
                     problems.append(Problem(theme.path, doc.line(key, slug), "T010",
                                             f"{key}: no paper '{slug}'",
-                                            f"use one of: {', '.join(sorted(by_slug))}"))
+                                            f"use one of: {', '.join(sorted(by_slug))}"
+                                            if by_slug else "no paper could be read: fix "
+                                            "the errors above first"))
         for i, rel in enumerate(theme.related):
             if rel not in glossary_ids:
                 problems.append(Problem(theme.path, doc.line("related", i), "T013",

@@ -43,12 +43,11 @@ def _convert(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> object:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(key_node.start_mark.line + 1, "Y003", "a key must be plain text",
                                "write the key as a word")
-            key = yaml.safe_load(yaml.serialize(key_node)) if key_node.tag != \
-                "tag:yaml.org,2002:str" else key_node.value
-            if key == "<<":
+            if key_node.tag.endswith(":merge") or key_node.value == "<<":
                 raise _Refused(key_node.start_mark.line + 1, "Y004", "merge keys ('<<') are not "
                                "supported", "write the values out in full")
-            key = str(key)
+            key = key_node.value if key_node.tag == "tag:yaml.org,2002:str" else \
+                str(yaml.safe_load(yaml.serialize(key_node)))
             if key in out:
                 raise _Refused(key_node.start_mark.line + 1, "Y002", f"duplicate key '{key}'",
                                "keep one of the two")
@@ -87,7 +86,10 @@ def load_yaml(text: str, path: str) -> tuple[Located | None, list[Problem]]:
     except _Refused as r:
         return None, [Problem(path, r.line, r.code, r.message, r.fix)]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 0, "Y001", f"not valid YAML: {exc}")]
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [Problem(path, mark.line + 1 if mark else 0, "Y001",
+                              f"not valid YAML: {reason}", "check this line")]
     return Located(data, lines), []
 
 
