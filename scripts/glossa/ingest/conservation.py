@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import Heading, Paragraph, Reading
 from ..problems import Problem
+from .decode import normalise_text
 from .pages import split_lines
 
 
@@ -32,6 +33,7 @@ def _with_markers(p: Paragraph, reading: Reading) -> str:
 
 
 def conservation_problems(text: str, reading: Reading, path: str) -> list[Problem]:
+    text = normalise_text(text)
     source = {ln.no: ln.text for ln in split_lines(text, reading.format == "pdf")}
     claimed: dict[int, str] = {}
     pieces: list[tuple[tuple[int, ...], str, str]] = []
