@@ -24,8 +24,9 @@ serve: $(BIN)/.installed
 check: $(BIN)/.installed
 	$(BIN)/glossa check
 
+# GLOSSA_CHROMIUM names another Chromium-based browser to test with (e.g. on GitHub runners).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@test -n "$$GLOSSA_CHROMIUM" || command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's Chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 

@@ -76,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = rooted("check", "validate all content and print every problem")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
-    p.set_defaults(func=lambda a: commands.check(_root(a), a.strict))
+    p.add_argument("--report", metavar="FILE", help="also write a Markdown build report")
+    p.set_defaults(func=lambda a: commands.check(_root(a), a.strict,
+                                                 Path(a.report) if a.report else None))
 
     p = rooted("export", "write the generated Markdown tree for inspection or other renderers")
     p.add_argument("--out", required=True)

@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 from .problems import ERROR, report
-from .site import generate
+from .content import load_corpus
+from .report import build_report
+from .site import build_site, generate
 
 
 def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -19,8 +21,11 @@ def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def check(root: Path, strict: bool = False) -> int:
-    site = generate(root)
+def check(root: Path, strict: bool = False, report_path: Path | None = None) -> int:
+    corpus = load_corpus(root)
+    site = build_site(corpus)
+    if report_path is not None:
+        report_path.write_text(build_report(site, corpus), encoding="utf-8")
     problems = site.problems
     failing = [p for p in problems if p.severity == ERROR or strict]
     if problems:
@@ -45,6 +50,8 @@ def check(root: Path, strict: bool = False) -> int:
               "to fix.", file=sys.stderr)
         return 1
     print(f"check passed: {n_papers} papers, {len(site.pages)} generated pages.")
+    if report_path is not None:
+        print(f"Build report written to {report_path}")
     return 0
 
 
