@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .problems import ERROR, report
 from .content import load_corpus
+from .problems import ERROR, report
 from .report import build_report
 from .site import build_site, generate
 
