@@ -93,7 +93,42 @@ def load_meta(folder: Path, root: Path) -> tuple[PaperMeta | None, list[Problem]
     ), []
 
 
+# Readings by content hash: `mkdocs serve` rebuilds in one process, so after an edit only
+# the papers whose files changed are read again. Bounded; cleared with the process.
+_CACHE: dict[str, tuple[Paper | None, list[Problem]]] = {}
+_CACHE_LIMIT = 5000
+STATS = {"ingested": 0, "cached": 0}
+
+
+def _content_key(folder: Path, root: Path) -> str:
+    digest = hashlib.sha256(rel(folder, root).encode())
+    for name in ("source.txt", "paper.yml", "notes.yml"):
+        path = folder / name
+        digest.update(name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return digest.hexdigest()
+
+
 def load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
+    """Read one paper folder, or take its reading from the cache if no file changed."""
+    try:
+        key = _content_key(folder, root)
+    except OSError:
+        key = None
+    if key and key in _CACHE:
+        STATS["cached"] += 1
+        paper, problems = _CACHE[key]
+        return paper, list(problems)
+    result = _load_paper(folder, root)
+    STATS["ingested"] += 1
+    if key:
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = (result[0], list(result[1]))
+    return result
+
+
+def _load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
     problems: list[Problem] = []
     label = rel(folder, root)
     if not SLUG.match(folder.name):
