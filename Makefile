@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site offline serve test lint check bench chromium clean
+.PHONY: site offline serve test lint check bench bench-smoke chromium clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,15 @@ lint: $(BIN)/.installed
 test: $(BIN)/.installed chromium lint
 	$(BIN)/glossa check
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory bench-smoke
+
+# The benchmark (BENCHMARKS.md): N = 2, 50, 200, 1000, medians of 3 runs. Long: run by hand.
+bench: $(BIN)/.installed
+	$(BIN)/python -m glossa.bench --sizes 2 50 200 1000 --runs 3 --out BENCHMARKS.md
+
+# CI runs the benchmark at N = 50 once, as a smoke test: no timing is asserted.
+bench-smoke: $(BIN)/.installed
+	$(BIN)/python -m glossa.bench --sizes 50 --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
 
 clean:
 	rm -rf site site-offline site-offline.zip .pytest_cache

@@ -57,8 +57,9 @@ def theme_markdown(theme: Theme, passages: list[Passage], papers: list[Paper],
                                    spans.get(slug, {}).get(para.id, []), entries,
                                    note_link=_note_link(paper))
             lead = f"**{escape(para.lead)}.** " if para.lead else ""
+            # The passage is the paper's text, indexed on the paper's page already.
             out += [f'<div class="glossa-passage glossa-passage--{passage.how}" '
-                    f'id="{slug}-{para.id}" markdown="1">', "",
+                    f'id="{slug}-{para.id}" data-search-exclude markdown="1">', "",
                     f"[{escape(label)}](../papers/{slug}.md#{para.id})"
                     "\n{: .glossa-passage__source }", "", f"{lead}{body}", "", "</div>", ""]
         out += ["</section>", ""]

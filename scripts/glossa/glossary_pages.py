@@ -10,6 +10,10 @@ from .glossary import KIND_TITLES, Entry
 from .linker import Occurrence
 from .markdown_text import escape, front_matter, linkify
 
+# Up to this many paragraphs, an entry lists each with its section and a snippet; beyond
+# it (a large corpus), each paper gets one line of paragraph links, so pages stay readable.
+FULL_LISTING = 150
+
 
 def entry_markdown(entry: Entry, entries: dict[str, Entry], occurrences: list[Occurrence],
                    papers: list[Paper]) -> str:
@@ -37,9 +41,17 @@ def entry_markdown(entry: Entry, entries: dict[str, Entry], occurrences: list[Oc
                        f"paragraph{'s' if len(by_paper.get(p.meta.slug, [])) != 1 else ''}"
                        for p in papers)
     out += [f"{counts}.\n{{: .glossa-counts }}", ""]
+    # The list repeats the papers' words: kept out of the search index, which has them.
+    out += ['<div class="glossa-occurrences" data-search-exclude markdown="1">', ""]
+    full = len(occurrences) <= FULL_LISTING
     for p in papers:
         found = by_paper.get(p.meta.slug, [])
         if not found:
+            continue
+        if not full:
+            links = ", ".join(f"[¶{o.para[1:]}](../papers/{p.meta.slug}.md#{o.para})"
+                              for o in found)
+            out.append(f"- {escape(p.meta.title)}: {links}")
             continue
         out += [f"### {escape(p.meta.title)}", ""]
         for o in found:
@@ -48,6 +60,7 @@ def entry_markdown(entry: Entry, entries: dict[str, Entry], occurrences: list[Oc
             out.append(f"- [¶{o.para[1:]}](../papers/{p.meta.slug}.md#{o.para}): {where}"
                        f"“{escape(o.snippet)}”{times}")
         out.append("")
+    out += ["", "</div>", ""]
     return "\n".join(out)
 
 

@@ -86,11 +86,13 @@ def _snippet(text: str, start: int, end: int) -> str:
 
 
 def link_terms(reading: Reading, slug: str, linker: Linker,
-               avoid: dict[str, list[int]] | None = None
+               avoid: dict[str, list[int]] | None = None,
+               matches: dict[tuple[str, str], list] | None = None
                ) -> tuple[dict[str, list[TermSpan]], list[Occurrence]]:
     """Spans to mark in each paragraph, and every paragraph each entry occurs in.
 
     `avoid` gives, per paragraph, offsets (footnote markers) that a span must not straddle.
+    `matches`, if given, receives every match per (paper, paragraph), for the ranking.
     """
     spans: dict[str, list[TermSpan]] = {}
     occurrences: list[Occurrence] = []
@@ -106,6 +108,8 @@ def link_terms(reading: Reading, slug: str, linker: Linker,
         cuts = (avoid or {}).get(block.id, [])
         found = [(s, e, ent) for s, e, ent in linker.find(block.text)
                  if not any(s < c < e for c in cuts)]
+        if matches is not None:
+            matches[(slug, block.id)] = found
         marked_here: set[str] = set()
         counts: dict[str, list[tuple[int, int]]] = {}
         for s, e, ent in found:

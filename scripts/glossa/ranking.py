@@ -25,11 +25,14 @@ STOPWORDS = frozenset(
     "why will with would you your one two".split())
 
 
-def tokens(text: str, linker: Linker | None) -> list[str]:
-    """Lower-case word stems, with each glossary mention replaced by its entry's token."""
+def tokens(text: str, linker: Linker | None,
+           spans: list[tuple[int, int, str]] | None = None) -> list[str]:
+    """Lower-case word stems, with each glossary mention replaced by its entry's token.
+    `spans` are the linker's matches when the caller has them already."""
     out: list[str] = []
     pos = 0
-    spans = linker.find(text) if linker else []
+    if spans is None:
+        spans = linker.find(text) if linker else []
     for start, end, entry in spans + [(len(text), len(text), None)]:
         for w in WORD.findall(text[pos:start]):
             w = w.lower().replace("’", "'").removesuffix("'s")
@@ -59,10 +62,13 @@ class Doc:
 class Ranker:
     """A BM25 index over every paragraph of every paper; built once, queried per theme."""
 
-    def __init__(self, docs: list[Doc], linker: Linker | None):
+    def __init__(self, docs: list[Doc], linker: Linker | None,
+                 matches: dict[tuple[str, str], list] | None = None):
         self.docs = docs
         self.linker = linker
-        corpus = [tokens(d.text, linker) or ["<empty>"] for d in docs]
+        matches = matches or {}
+        corpus = [tokens(d.text, linker, matches.get((d.paper, d.para))) or ["<empty>"]
+                  for d in docs]
         self.index = bm25s.BM25()
         if docs:
             self.index.index(corpus, show_progress=False)
@@ -79,15 +85,21 @@ class Ranker:
 
     def rank(self, query: str, paper: str | None = None, k: int = 5) -> list[tuple[Doc, float]]:
         """The best `k` paragraphs (of `paper`, if given) with a score above zero."""
+        if paper is not None:
+            return self.rank_per_paper(query, k).get(paper, [])
         scores = self.scores(query)
         order = np.argsort(-scores, kind="stable")
-        out = []
+        return [(self.docs[i], float(scores[i])) for i in order[:k] if scores[i] > 0]
+
+    def rank_per_paper(self, query: str, k: int) -> dict[str, list[tuple[Doc, float]]]:
+        """The best `k` paragraphs of every paper, from one scoring of the whole corpus."""
+        scores = self.scores(query)
+        positive = np.flatnonzero(scores > 0)
+        order = positive[np.argsort(-scores[positive], kind="stable")]
+        out: dict[str, list[tuple[Doc, float]]] = {}
         for i in order:
-            if scores[i] <= 0:
-                break
             doc = self.docs[i]
-            if paper is None or doc.paper == paper:
-                out.append((doc, float(scores[i])))
-                if len(out) == k:
-                    break
+            found = out.setdefault(doc.paper, [])
+            if len(found) < k:
+                found.append((doc, float(scores[i])))
         return out

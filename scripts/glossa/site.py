@@ -3,6 +3,7 @@ and its attribution line. Knows nothing of MkDocs: any renderer of Markdown can 
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from .ranking import Doc, Ranker
 from .themes import resolve_themes, unpinned_candidates
 
 PLACEHOLDER = "<!-- glossa:{} -->"
+# Up to this many papers (or themes) are listed one by one in the navigation; beyond it the
+# navigation shows only their index page, so every page's size stays flat as papers grow.
+NAV_LIMIT = 20
 
 
 @dataclass
@@ -36,6 +40,12 @@ class Site:
     candidates: list[tuple[str, int]] = field(default_factory=list)  # glossary suggestions
     theme_candidates: list[tuple[str, str, str, float]] = field(default_factory=list)
     passages: dict[str, list] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per pipeline stage
+
+    def time(self, stage: str, start: float) -> float:
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - start
+        return now
 
     def summary_lines(self) -> list[str]:
         return [f"{path}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
@@ -73,12 +83,15 @@ def build_site(corpus: Corpus) -> Site:
     entries = {e.id: e for e in corpus.glossary}
     occurrences: dict[str, list[Occurrence]] = {e.id: [] for e in corpus.glossary}
     spans_by_paper: dict[str, dict[str, list]] = {}
+    matches: dict[tuple[str, str], list] = {}
     for p in corpus.papers:
         path = f"papers/{p.meta.slug}.md"
         avoid: dict[str, list[int]] = {}
         for m in p.reading.markers:
             avoid.setdefault(m.block, []).append(m.offset)
-        spans, found = link_terms(p.reading, p.meta.slug, linker, avoid)
+        t = time.perf_counter()
+        spans, found = link_terms(p.reading, p.meta.slug, linker, avoid, matches)
+        t = site.time("glossary linking", t)
         for o in found:
             occurrences[o.entry].append(o)
         site.occurrences += found
@@ -86,9 +99,11 @@ def build_site(corpus: Corpus) -> Site:
         for ext, make in (("bib", bibtex), ("ris", ris), ("json", csl_json)):
             site.files[f"papers/{p.meta.slug}.{ext}"] = make(p.meta)
         site.pages[path] = paper_markdown(p, spans, entries)
+        site.time("emit Markdown", t)
         site.summaries[p.source_path] = footnote_summary(p.reading, p.footnotes)
         site.sources[path] = p.source_path
         paper_nav.append({attr(p.meta.title): path})
+    t = time.perf_counter()
     for e in corpus.glossary:
         site.pages[f"glossary/{e.id}.md"] = entry_markdown(e, entries, occurrences[e.id],
                                                            corpus.papers)
@@ -98,15 +113,18 @@ def build_site(corpus: Corpus) -> Site:
                                          WARNING))
     if corpus.glossary:
         site.pages["glossary/index.md"] = index_markdown(corpus.glossary, occurrences)
+    site.time("emit Markdown", t)
     site.candidates = candidates([b.text for p in corpus.papers for b in p.reading.paragraphs()],
                                  linker)
-    compare_nav = build_comparisons(site, corpus, linker, spans_by_paper, entries)
+    t = time.perf_counter()
+    compare_nav = build_comparisons(site, corpus, linker, spans_by_paper, entries, matches)
+    site.time("comparisons (ranking, pages)", t)
     site.pages["papers/index.md"] = (
         "---\ntitle: Papers\n---\n\n# Papers\n\n" + papers_list(corpus, prefix="") + "\n")
     site.snippets["papers"] = papers_list(corpus)
     site.nav = [
         {"Home": "index.md"},
-        {"Papers": ["papers/index.md", *paper_nav]},
+        {"Papers": ["papers/index.md", *(paper_nav if len(paper_nav) <= NAV_LIMIT else [])]},
         *([{"Compare": compare_nav}] if compare_nav else []),
         *([{"Glossary": ["glossary/index.md"]}] if corpus.glossary else []),
         {"About the corpus": "about.md"},
@@ -117,13 +135,13 @@ def build_site(corpus: Corpus) -> Site:
 
 
 def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper: dict,
-                      entries: dict[str, Entry]) -> list:
+                      entries: dict[str, Entry], matches: dict | None = None) -> list:
     """Theme pages and the overview; the ranking's unpinned candidates go to the report."""
     if not corpus.themes:
         return []
     docs = [Doc(p.meta.slug, b.id, (b.lead + ". " if b.lead else "") + b.text)
             for p in corpus.papers for b in p.reading.paragraphs() if b.kind == "paragraph"]
-    ranker = Ranker(docs, linker)
+    ranker = Ranker(docs, linker, matches)
     passages, problems = resolve_themes(corpus.themes, corpus.papers, ranker, set(entries))
     site.problems += problems
     nav = ["compare/index.md"]
@@ -131,7 +149,8 @@ def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper
         path = f"compare/{theme.id}.md"
         site.pages[path] = theme_markdown(theme, passages[theme.id], corpus.papers,
                                           spans_by_paper, entries)
-        nav.append({attr(theme.title): path})
+        if len(corpus.themes) <= NAV_LIMIT:
+            nav.append({attr(theme.title): path})
         for slug, para, score in unpinned_candidates(theme, passages[theme.id], corpus.papers,
                                                      ranker):
             site.theme_candidates.append((theme.id, slug, para, score))
@@ -141,4 +160,9 @@ def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper
 
 
 def generate(root: Path) -> Site:
-    return build_site(load_corpus(root))
+    start = time.perf_counter()
+    corpus = load_corpus(root)
+    ingest = time.perf_counter() - start
+    site = build_site(corpus)
+    site.timings = {"ingest and footnotes": ingest, **site.timings}
+    return site

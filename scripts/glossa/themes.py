@@ -119,6 +119,8 @@ def resolve_themes(themes: list[Theme], papers: list[Paper], ranker: Ranker,
                                         f"related: no glossary entry '{rel}'",
                                         "use the file name of a glossary entry"))
         passages: list[Passage] = []
+        ranked = ranker.rank_per_paper(theme.query, SUGGESTIONS + 5 + max(
+            (len(v) for v in theme.excludes.values()), default=0))
         for paper in papers:
             slug = paper.meta.slug
             pinned, excluded = [], set()
@@ -147,7 +149,7 @@ def resolve_themes(themes: list[Theme], papers: list[Paper], ranker: Ranker,
                 passages += [Passage(slug, pid, "pinned") for pid in
                              sorted(pinned, key=order.get)]
             else:
-                best = [(d, s) for d, s in ranker.rank(theme.query, slug, k=SUGGESTIONS + 5)
+                best = [(d, s) for d, s in ranked.get(slug, [])
                         if d.para not in excluded][:SUGGESTIONS]
                 passages += [Passage(slug, d.para, "suggested", s)
                              for d, s in sorted(best, key=lambda x: order[x[0].para])]
@@ -159,11 +161,14 @@ def unpinned_candidates(theme: Theme, passages: list[Passage], papers: list[Pape
                         ranker: Ranker, k: int = 3) -> list[tuple[str, str, float]]:
     """For the build report: the best paragraphs of each paper not yet pinned or excluded."""
     shown = {(p.paper, p.para) for p in passages if p.how == "pinned"}
+    pinned = max((sum(1 for p in passages if p.paper == x.meta.slug) for x in papers), default=0)
+    ranked = ranker.rank_per_paper(theme.query, k + pinned + 5 + max(
+        (len(v) for v in theme.excludes.values()), default=0))
     out = []
     for paper in papers:
         slug = paper.meta.slug
         excluded = {i for pin in theme.excludes.get(slug, ()) for i in _find(pin, paper)}
-        best = [(d, s) for d, s in ranker.rank(theme.query, slug, k=k + len(shown) + 5)
+        best = [(d, s) for d, s in ranked.get(slug, [])
                 if (slug, d.para) not in shown and d.para not in excluded][:k]
         out += [(slug, d.para, s) for d, s in best]
     return out

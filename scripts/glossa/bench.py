@@ -1,0 +1,243 @@
+"""The benchmark: synthetic corpora of N papers -> BENCHMARKS.md.
+
+    python -m glossa.bench --sizes 2 50 200 1000 --runs 3 --out BENCHMARKS.md
+
+For each N: our pipeline's time by stage, the whole `mkdocs build` (our hook on), a bare
+`mkdocs build` of the same generated Markdown with the hook off, measured side by side in
+one run, with medians; peak memory; site size; one paper page's HTML gzipped; the search
+index; and the incremental rebuild (one paper edited, the rest from the cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from .synthetic import make_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Runs a mkdocs build in a child process and reports its own time and peak memory.
+MKDOCS_CHILD = """
+import resource, sys, time
+from mkdocs.__main__ import cli
+start = time.perf_counter()
+try:
+    cli.main(sys.argv[1:], standalone_mode=False)
+except SystemExit as e:
+    if e.code: raise
+print("BENCH", time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+PIPELINE_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from glossa.site import generate
+start = time.perf_counter()
+site = generate(Path(sys.argv[1]))
+total = time.perf_counter() - start
+print("BENCH", json.dumps({"total": total, **site.timings,
+      "maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+INCREMENTAL_CHILD = """
+import json, sys, time
+from pathlib import Path
+from glossa import content
+from glossa.site import build_site
+root = Path(sys.argv[1])
+t = time.perf_counter(); build_site(content.load_corpus(root)); cold = time.perf_counter() - t
+src = root / "content/papers/synthetic-0000/source.txt"
+src.write_text(src.read_text(encoding="utf-8").replace("\\n\\n", "\\n\\nAn edit.\\n\\n", 1),
+               encoding="utf-8")
+before = dict(content.STATS)
+t = time.perf_counter(); corpus = content.load_corpus(root); load = time.perf_counter() - t
+build_site(corpus); warm = time.perf_counter() - t
+print("BENCH", json.dumps({"cold": cold, "warm": warm, "warm_load": load,
+      "reingested": content.STATS["ingested"] - before["ingested"],
+      "cached": content.STATS["cached"] - before["cached"]}))
+"""
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _child(code: str, *args: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
+                            text=True, env=_env())
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark step failed:\n{result.stderr[-3000:]}")
+    line = next(ln for ln in result.stdout.splitlines() if ln.startswith("BENCH "))
+    return line[6:]
+
+
+def _bare_config(project: Path, docs: Path, nav: list, copyright: str) -> Path:
+    """The same site config with the hook off, building the exported Markdown."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.load(text, Loader=_Loader)
+    config.pop("hooks", None)
+    config["docs_dir"] = str(docs)
+    config["nav"] = nav
+    config["copyright"] = copyright
+    path = project / "mkdocs.bare.yml"
+    path.write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def measure(n: int, runs: int, work: Path) -> dict:
+    project = make_corpus(ROOT, work / f"corpus-{n}", n)
+    from .site import generate
+
+    site = generate(project)
+    bare_docs = work / f"bare-docs-{n}"
+    subprocess.run([sys.executable, "-m", "glossa.cli", "export", "--root", str(project),
+                    "--out", str(bare_docs)], check=True, capture_output=True, env=_env())
+    bare_cfg = _bare_config(project, bare_docs, site.nav, site.copyright)
+    rows: dict[str, list[float]] = {}
+
+    def add(key: str, value: float) -> None:
+        rows.setdefault(key, []).append(value)
+
+    for _ in range(runs):
+        p = json.loads(_child(PIPELINE_CHILD, str(project)))
+        for k, v in p.items():
+            add(f"pipeline {k}", v)
+        # Whole and bare builds back to back, so each pair shares the machine's state.
+        out = work / f"site-{n}"
+        t, rss = _child(MKDOCS_CHILD, "build", "-q", "-f", str(project / "mkdocs.yml"),
+                        "-d", str(out)).split()
+        add("whole build", float(t))
+        add("whole build maxrss", float(rss))
+        bare_out = work / f"bare-site-{n}"
+        t, rss = _child(MKDOCS_CHILD, "build", "-q", "-f", str(bare_cfg), "-d",
+                        str(bare_out)).split()
+        add("bare build", float(t))
+        add("bare build maxrss", float(rss))
+    inc = json.loads(_child(INCREMENTAL_CHILD, str(project))) if n >= 2 else {}
+    page = out / "papers/synthetic-0000/index.html"
+    med = {k: statistics.median(v) for k, v in rows.items()}
+    pages = sum(1 for _ in out.rglob("*.html"))
+    return {
+        "n": n, "runs": runs, "pages": pages, "median": med,
+        "site_bytes": _size(out), "page_html": page.stat().st_size,
+        "page_gz": len(gzip.compress(page.read_bytes(), 9)),
+        "search_index": (out / "search/search_index.json").stat().st_size,
+        "incremental": inc,
+    }
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(next(x for x in Path("/proc/meminfo").read_text().splitlines()
+                      if x.startswith("MemTotal")).split()[1])
+        mem = f"{kb / 2**20:.0f} GiB"
+    except (OSError, StopIteration):
+        pass
+    return (f"{os.cpu_count()} CPUs ({cpu or platform.machine()}), {mem} RAM, "
+            f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
+
+
+def render(results: list[dict], command: str) -> str:
+    out = ["# Benchmarks", "",
+           f"Reproduce with `{command}` (run from the project root; `make bench` runs the "
+           "full set). Generated by `glossa.bench`; do not edit by hand.", "",
+           f"Machine: {machine()}. A shared 2-core machine: timings are noisy, so each "
+           "figure is the median of the runs, and our share of the build is a ratio of "
+           "times measured side by side in the same run.", "",
+           "Corpora: N synthetic papers made from the two real ones (paragraphs reshuffled, "
+           "markers and notes renumbered, headings kept; every other paper written out as "
+           "hard-wrapped PDF text with running headers), with the real glossary (80 "
+           "entries) and the 10 themes, whose passages are then all suggested by the "
+           "ranking.", "",
+           "## Times (seconds, medians)", "",
+           "| N | pages | ingest + footnotes | glossary linking | ranking + comparisons | "
+           "emit | pipeline total | whole build | bare build (hook off) | pipeline / whole "
+           "| (whole - bare) / whole | whole ms / page |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        m = r["median"]
+        whole, bare, pipe = m["whole build"], m["bare build"], m["pipeline total"]
+        out.append(
+            f"| {r['n']} | {r['pages']} | {m['pipeline ingest and footnotes']:.2f} | "
+            f"{m.get('pipeline glossary linking', 0):.2f} | "
+            f"{m.get('pipeline comparisons (ranking, pages)', 0):.2f} | "
+            f"{m.get('pipeline emit Markdown', 0):.2f} | {pipe:.2f} | {whole:.2f} | "
+            f"{bare:.2f} | {pipe / whole:.1%} | {(whole - bare) / whole:.1%} | "
+            f"{1000 * whole / r['pages']:.0f} |")
+    out += ["", "## Memory and size", "",
+            "| N | peak memory, whole build | peak memory, bare build | site size | one paper "
+            "page HTML | gzipped | search index |", "|---|---|---|---|---|---|---|"]
+    for r in results:
+        m = r["median"]
+        out.append(f"| {r['n']} | {m['whole build maxrss'] / 1024:.0f} MB | "
+                   f"{m['bare build maxrss'] / 1024:.0f} MB | {r['site_bytes'] / 2**20:.1f} MB "
+                   f"| {r['page_html'] / 1024:.0f} KB | {r['page_gz'] / 1024:.1f} KB | "
+                   f"{r['search_index'] / 2**20:.2f} MB |")
+    out += ["", "## Incremental rebuild (one paper edited, as under `mkdocs serve`)", "",
+            "| N | pipeline, cold | pipeline after the edit | of which loading | papers read "
+            "again | papers from the cache |", "|---|---|---|---|---|---|"]
+    for r in results:
+        i = r["incremental"]
+        if i:
+            out.append(f"| {r['n']} | {i['cold']:.2f} s | {i['warm']:.2f} s | "
+                       f"{i['warm_load']:.2f} s | {i['reingested']} | {i['cached']} |")
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m glossa.bench", description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2, 50, 200, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", default="BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    command = "python -m glossa.bench --sizes " + " ".join(map(str, args.sizes)) + \
+        f" --runs {args.runs} --out {args.out}"
+    work = Path(tempfile.mkdtemp(prefix="glossa-bench-"))
+    try:
+        results = []
+        for n in args.sizes:
+            started = time.perf_counter()
+            results.append(measure(n, args.runs, work))
+            print(f"N={n}: done in {time.perf_counter() - started:.0f} s", flush=True)
+        Path(args.out).write_text(render(results, command), encoding="utf-8")
+        print(f"Wrote {args.out}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
