@@ -3,15 +3,12 @@ file, the line and the fix."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
-from .schema import validate
-from .yamlfile import read_yaml
+from .schema import read_records
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places",
                "agreement": "Agreements", "event": "Events", "concept": "Concepts"}
 
@@ -39,43 +36,11 @@ def _key(name: str) -> str:
 
 def load_glossary(root: Path) -> tuple[list[Entry], list[Problem]]:
     folder = root / "content" / "glossary"
-    if not folder.is_dir():
-        return [], []
+    records, problems = read_records(folder, "content/glossary", "glossary", "G",
+                                     "glossary entry", "six-party-talks.yml")
     entries: list[Entry] = []
-    problems: list[Problem] = []
     lines: dict[str, dict] = {}
-    seen_ids: dict[str, str] = {}
-    for file in sorted(folder.iterdir()):
-        if file.name.startswith(".") or file.is_dir():
-            continue
-        label = f"content/glossary/{file.name}"
-        if file.suffix not in (".yml", ".yaml"):
-            problems.append(Problem(label, 0, "G009", "not a glossary entry file",
-                                    "glossary entries are .yml files"))
-            continue
-        entry_id = file.stem
-        if not ID.match(entry_id):
-            problems.append(Problem(label, 0, "G006", f"'{entry_id}' is not a valid entry id",
-                                    "name the file in lower case with hyphens, e.g. "
-                                    "six-party-talks.yml"))
-            continue
-        if entry_id in seen_ids:
-            problems.append(Problem(label, 0, "G004", f"duplicate id '{entry_id}' (also "
-                                    f"{seen_ids[entry_id]})", "keep one of the two files"))
-            continue
-        seen_ids[entry_id] = label
-        doc, found = read_yaml(file, label)
-        if doc is None:
-            problems += found
-            continue
-        if not isinstance(doc.data, dict):
-            problems.append(Problem(label, 1, "G003", "an entry must be a mapping of keys",
-                                    "start from another entry's file"))
-            continue
-        found = validate(doc, "glossary", label, prefix="G")
-        if found:
-            problems += found
-            continue
+    for entry_id, doc, label in records:
         d = doc.data
         lines[entry_id] = {"doc": doc, "label": label}
         entries.append(Entry(entry_id, d["term"], d["kind"], " ".join(d["short"].split()),

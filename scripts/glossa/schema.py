@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 
@@ -54,3 +55,50 @@ def validate(doc: Located, name: str, label: str, prefix: str = "M") -> list[Pro
 def _fix(err) -> str:
     desc = err.schema.get("description")
     return desc or ""
+
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def read_records(folder, label_dir: str, schema: str, prefix: str, what: str, example: str
+                 ) -> tuple[list[tuple[str, Located, str]], list[Problem]]:
+    """Every `<id>.yml` in `folder`, parsed and validated against `schema`: a list of
+    (id, document, label) and the problems, coded `<prefix>006` (bad name), `<prefix>004`
+    (duplicate id), `<prefix>009` (not a YAML file) and `<prefix>003` (not a mapping)."""
+    from .yamlfile import read_yaml
+
+    records, problems, seen = [], [], {}
+    if not folder.is_dir():
+        return records, problems
+    for file in sorted(folder.iterdir()):
+        if file.name.startswith(".") or file.is_dir():
+            continue
+        label = f"{label_dir}/{file.name}"
+        if file.suffix not in (".yml", ".yaml"):
+            problems.append(Problem(label, 0, f"{prefix}009", f"not a {what} file",
+                                    f"{what} files are .yml files"))
+            continue
+        if not ID.match(file.stem):
+            problems.append(Problem(label, 0, f"{prefix}006", f"'{file.stem}' is not a valid "
+                                    f"{what} id", f"name the file in lower case with hyphens, "
+                                    f"e.g. {example}"))
+            continue
+        if file.stem in seen:
+            problems.append(Problem(label, 0, f"{prefix}004", f"duplicate id '{file.stem}' "
+                                    f"(also {seen[file.stem]})", "keep one of the two files"))
+            continue
+        seen[file.stem] = label
+        doc, found = read_yaml(file, label)
+        if doc is None:
+            problems += found
+            continue
+        if not isinstance(doc.data, dict):
+            problems.append(Problem(label, 1, f"{prefix}003", f"a {what} must be a mapping of "
+                                    "keys", f"start from another {what}'s file"))
+            continue
+        found = validate(doc, schema, label, prefix=prefix)
+        if found:
+            problems += found
+            continue
+        records.append((file.stem, doc, label))
+    return records, problems

@@ -120,7 +120,7 @@ def build_site(corpus: Corpus) -> Site:
     compare_nav = build_comparisons(site, corpus, linker, spans_by_paper, entries, matches)
     site.time("comparisons (ranking, pages)", t)
     site.pages["papers/index.md"] = (
-        "---\ntitle: Papers\n---\n\n# Papers\n\n" + papers_list(corpus, prefix="") + "\n")
+        "---\ntitle: All papers\n---\n\n# All papers\n\n" + papers_list(corpus, prefix="") + "\n")
     site.snippets["papers"] = papers_list(corpus)
     site.nav = [
         {"Home": "index.md"},

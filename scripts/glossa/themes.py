@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING
 
 from .problems import Problem
 from .ranking import Ranker
-from .schema import validate
-from .yamlfile import Located, read_yaml
+from .schema import read_records
+from .yamlfile import Located
 
 if TYPE_CHECKING:
     from .content import Paper
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PARA_ID = re.compile(r"^p\d+$")
 SUGGESTIONS = 3
 
@@ -49,32 +48,12 @@ class Passage:
 
 
 def load_themes(root: Path) -> tuple[list[Theme], list[Problem]]:
-    folder = root / "content" / "themes"
-    if not folder.is_dir():
-        return [], []
-    themes, problems = [], []
-    for file in sorted(folder.iterdir()):
-        if file.name.startswith(".") or file.is_dir():
-            continue
-        label = f"content/themes/{file.name}"
-        if file.suffix not in (".yml", ".yaml") or not ID.match(file.stem):
-            problems.append(Problem(label, 0, "T006", "not a theme file name",
-                                    "name it like sanctions.yml: lower case, hyphens"))
-            continue
-        doc, found = read_yaml(file, label)
-        if doc is None:
-            problems += found
-            continue
-        if not isinstance(doc.data, dict):
-            problems.append(Problem(label, 1, "T003", "a theme must be a mapping of keys",
-                                    "start from another theme's file"))
-            continue
-        found = validate(doc, "theme", label, prefix="T")
-        if found:
-            problems += found
-            continue
+    records, problems = read_records(root / "content" / "themes", "content/themes", "theme",
+                                     "T", "theme", "sanctions.yml")
+    themes = []
+    for theme_id, doc, label in records:
         d = doc.data
-        themes.append(Theme(file.stem, d["title"], " ".join(d["question"].split()),
+        themes.append(Theme(theme_id, d["title"], " ".join(d["question"].split()),
                             d.get("order", 100), tuple(d.get("keywords", ())),
                             tuple(d.get("related", ())),
                             {k: " ".join(v.split()) for k, v in d["summaries"].items()},
