@@ -128,3 +128,18 @@ def test_three_papers_get_three_columns(project):
     assert "--glossa-columns: 3" in page
     assert page.count('class="glossa-compare__col"') == 3
     assert "[0](united-states.md#mongolia-in-brief)" not in s.pages["compare/index.md"]
+
+
+def test_many_papers_keep_pages_flat(tmp_path):
+    from glossa.synthetic import make_corpus
+
+    project = make_corpus(ROOT, tmp_path / "corpus", 7)
+    s = generate(project)
+    page = s.pages["compare/sanctions.md"]
+    assert page.count('class="glossa-compare__col"') == 4
+    assert "## More papers on this theme" in page and page.count("- Synthetic paper") == 3
+    overview = s.pages["compare/index.md"]
+    assert "| Paper | " in overview  # one row per paper, not one column
+    assert s.nav[1] == {"Papers": ["papers/index.md", *[{f"Synthetic paper {i:04d}":
+                                                         f"papers/synthetic-{i:04d}.md"}
+                                                        for i in range(7)]]}

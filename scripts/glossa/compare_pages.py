@@ -10,6 +10,11 @@ from .linker import TermSpan
 from .markdown_text import attr, escape, front_matter
 from .themes import Passage, Theme
 
+# Side-by-side columns stay readable up to a handful of papers; beyond that the page shows
+# the best few as columns and lists the rest, so its size does not grow with the corpus.
+COLUMN_LIMIT = 4
+MORE_LIMIT = 40
+
 
 def _cell(text: str) -> str:
     return escape(text).replace("|", "\\|")
@@ -24,10 +29,11 @@ def theme_markdown(theme: Theme, passages: list[Passage], papers: list[Paper],
         links = ", ".join(f"[{escape(entries[r].term)}](../glossary/{r}.md)"
                           for r in theme.related if r in entries)
         out += [f"Glossary: {links}\n{{: .glossa-related }}", ""]
-    out.append(f'<div class="glossa-compare" style="--glossa-columns: {len(papers)}" '
+    shown, others = columns_for(theme, passages, papers)
+    out.append(f'<div class="glossa-compare" style="--glossa-columns: {len(shown)}" '
                'markdown="1">')
     out.append("")
-    for paper in papers:
+    for paper in shown:
         slug, meta = paper.meta.slug, paper.meta
         mine = [p for p in passages if p.paper == slug]
         out += [f'<section class="glossa-compare__col" aria-labelledby="{slug}" markdown="1">',
@@ -64,7 +70,36 @@ def theme_markdown(theme: Theme, passages: list[Passage], papers: list[Paper],
                     "\n{: .glossa-passage__source }", "", f"{lead}{body}", "", "</div>", ""]
         out += ["</section>", ""]
     out += ["</div>", ""]
+    if others:
+        out += ["## More papers on this theme", "",
+                f"{len(others)} more papers have passages on this theme; their best "
+                "paragraphs:", ""]
+        for paper in others[:MORE_LIMIT]:
+            mine = [p for p in passages if p.paper == paper.meta.slug]
+            links = ", ".join(f"[¶{p.para[1:]}](../papers/{paper.meta.slug}.md#{p.para})"
+                              for p in mine)
+            out.append(f"- {escape(paper.meta.title)}: {links}")
+        if len(others) > MORE_LIMIT:
+            out.append(f"- … and {len(others) - MORE_LIMIT} more (see the overview).")
+        out.append("")
     return "\n".join(out)
+
+
+def columns_for(theme: Theme, passages: list[Passage], papers: list[Paper]
+                ) -> tuple[list[Paper], list[Paper]]:
+    """The papers shown as columns (all of them, up to COLUMN_LIMIT: those with pinned
+    passages first, then the best-ranked), and the others, listed below the columns."""
+    if len(papers) <= COLUMN_LIMIT:
+        return papers, []
+    pinned = {p.paper for p in passages if p.how == "pinned"}
+    best: dict[str, float] = {}
+    for p in passages:
+        best[p.paper] = max(best.get(p.paper, 0.0), p.score)
+    order = sorted((x for x in papers if x.meta.slug in best or x.meta.slug in pinned),
+                   key=lambda x: (x.meta.slug not in pinned, -best.get(x.meta.slug, 0.0)))
+    shown = set(x.meta.slug for x in order[:COLUMN_LIMIT])
+    return ([x for x in papers if x.meta.slug in shown],
+            [x for x in order if x.meta.slug not in shown])
 
 
 def _note_link(paper: Paper):
@@ -96,12 +131,10 @@ def overview_markdown(themes: list[Theme], passages: dict[str, list[Passage]],
            "the passages of every paper in parallel columns, each linked to its paragraph; "
            "a short summary in our own words opens each column.", "",
            "## The papers side by side", ""]
-    head = "| | " + " | ".join(f"[{_cell(p.meta.title)}](../papers/{p.meta.slug}.md)"
-                              for p in papers) + " |"
-    out += [head, "|---|" + "---|" * len(papers)]
+    fields: list[tuple[str, list[str]]] = []
 
     def row(label: str, values: list[str]) -> None:
-        out.append(f"| **{label}** | " + " | ".join(values) + " |")
+        fields.append((label, values))
 
     row("Authors", [_cell(authors_text(p.meta)) for p in papers])
     row("Publisher", [_cell(p.meta.publisher or UNKNOWN) for p in papers])
@@ -116,18 +149,35 @@ def overview_markdown(themes: list[Theme], passages: dict[str, list[Passage]],
                         for p in papers])
     row("Notes missing", [str(sum(1 for r in p.footnotes.values() if r.text is None))
                           for p in papers])
+    titles = [f"[{_cell(p.meta.title)}](../papers/{p.meta.slug}.md)" for p in papers]
+    if len(papers) <= COLUMN_LIMIT:  # one column per paper
+        out += ["| | " + " | ".join(titles) + " |", "|---|" + "---|" * len(papers)]
+        out += [f"| **{label}** | " + " | ".join(values) + " |" for label, values in fields]
+    else:  # one row per paper
+        out += ["| Paper | " + " | ".join(label for label, _ in fields) + " |",
+                "|---|" + "---|" * len(fields)]
+        out += [f"| {t} | " + " | ".join(values[i] for _, values in fields) + " |"
+                for i, t in enumerate(titles)]
     out += ["", "## Themes", "",
             "Each cell counts the passages on the theme page; *s* marks passages suggested by "
             "the ranking rather than pinned by an editor.", ""]
-    out += ["| Theme | " + " | ".join(_cell(p.meta.title) for p in papers) + " |",
-            "|---|" + "---|" * len(papers)]
-    for t in themes:
-        cells = []
-        for p in papers:
-            mine = [x for x in passages[t.id] if x.paper == p.meta.slug]
-            mark = " *s*" if any(x.how == "suggested" for x in mine) else ""
-            cells.append(f"[{len(mine)}{mark}]({t.id}.md#{p.meta.slug})")
-        out.append(f"| [{_cell(t.title)}]({t.id}.md) | " + " | ".join(cells) + " |")
+    def cell(t: Theme, p: Paper) -> str:
+        mine = [x for x in passages[t.id] if x.paper == p.meta.slug]
+        mark = " *s*" if any(x.how == "suggested" for x in mine) else ""
+        shown, _ = columns_for(t, passages[t.id], papers)
+        anchor = p.meta.slug if p in shown else "more-papers-on-this-theme"
+        return f"[{len(mine)}{mark}]({t.id}.md#{anchor})" if mine else "0"
+
+    if len(papers) <= COLUMN_LIMIT:  # themes down, papers across
+        out += ["| Theme | " + " | ".join(_cell(p.meta.title) for p in papers) + " |",
+                "|---|" + "---|" * len(papers)]
+        out += [f"| [{_cell(t.title)}]({t.id}.md) | " + " | ".join(cell(t, p) for p in papers)
+                + " |" for t in themes]
+    else:  # papers down, themes across
+        out += ["| Paper | " + " | ".join(f"[{_cell(t.title)}]({t.id}.md)" for t in themes)
+                + " |", "|---|" + "---|" * len(themes)]
+        out += [f"| {_cell(p.meta.title)} | " + " | ".join(cell(t, p) for t in themes) + " |"
+                for p in papers]
     out.append("")
     return "\n".join(out)
 

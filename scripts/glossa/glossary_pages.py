@@ -13,6 +13,8 @@ from .markdown_text import escape, front_matter, linkify
 # Up to this many paragraphs, an entry lists each with its section and a snippet; beyond
 # it (a large corpus), each paper gets one line of paragraph links, so pages stay readable.
 FULL_LISTING = 150
+# Beyond this many, one line per paper: its count and a link to the first mention.
+LINK_LISTING = 1500
 
 
 def entry_markdown(entry: Entry, entries: dict[str, Entry], occurrences: list[Occurrence],
@@ -44,9 +46,15 @@ def entry_markdown(entry: Entry, entries: dict[str, Entry], occurrences: list[Oc
     # The list repeats the papers' words: kept out of the search index, which has them.
     out += ['<div class="glossa-occurrences" data-search-exclude markdown="1">', ""]
     full = len(occurrences) <= FULL_LISTING
+    links_only = len(occurrences) <= LINK_LISTING
     for p in papers:
         found = by_paper.get(p.meta.slug, [])
         if not found:
+            continue
+        if not full and not links_only:
+            n = len(found)
+            out.append(f"- [{escape(p.meta.title)}](../papers/{p.meta.slug}.md#{found[0].para})"
+                       f": {n} paragraph{'s' if n != 1 else ''}, from ¶{found[0].para[1:]}")
             continue
         if not full:
             links = ", ".join(f"[¶{o.para[1:]}](../papers/{p.meta.slug}.md#{o.para})"

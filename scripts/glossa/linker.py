@@ -128,15 +128,18 @@ def link_terms(reading: Reading, slug: str, linker: Linker,
 
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,}s?\b")
-PROPER_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|and\s+|for\s+)?[A-Z][\w’'-]+)+")
+PROPER_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'-]+)+")
 NOT_NAMES = frozenset({"The", "In", "It", "As", "At", "For", "This", "That", "While", "But", "If"})
 
 
-def candidates(texts: list[str], linker: Linker, limit: int = 25) -> list[tuple[str, int]]:
-    """Acronyms and recurring capitalised names that no entry covers, most frequent first."""
+def candidates(texts: list[str], linker: Linker, limit: int = 25,
+               covered_by: list[list] | None = None) -> list[tuple[str, int]]:
+    """Acronyms and recurring capitalised names that no entry covers, most frequent first.
+    `covered_by[i]`, if given, holds the linker's matches in `texts[i]` already."""
     counts: dict[str, int] = {}
-    for text in texts:
-        covered = [(s, e) for s, e, _ in linker.find(text)]
+    for i, text in enumerate(texts):
+        found = covered_by[i] if covered_by is not None else linker.find(text)
+        covered = [(s, e) for s, e, _ in found]
         for pattern in (ACRONYM, PROPER_NAME):
             for m in pattern.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in covered):

@@ -114,8 +114,11 @@ def build_site(corpus: Corpus) -> Site:
     if corpus.glossary:
         site.pages["glossary/index.md"] = index_markdown(corpus.glossary, occurrences)
     site.time("emit Markdown", t)
-    site.candidates = candidates([b.text for p in corpus.papers for b in p.reading.paragraphs()],
-                                 linker)
+    t = time.perf_counter()
+    paras = [(p.meta.slug, b) for p in corpus.papers for b in p.reading.paragraphs()]
+    site.candidates = candidates([b.text for _, b in paras], linker, covered_by=
+        [matches.get((slug, b.id)) or [] for slug, b in paras])
+    site.time("glossary candidates", t)
     t = time.perf_counter()
     compare_nav = build_comparisons(site, corpus, linker, spans_by_paper, entries, matches)
     site.time("comparisons (ranking, pages)", t)

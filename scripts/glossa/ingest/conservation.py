@@ -8,14 +8,18 @@ line ends and punctuation around markers are not counted: words are.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Heading, Paragraph, Reading
 from ..problems import Problem
 from .decode import normalise_text
 from .pages import split_lines
 
+NOT_ALNUM = re.compile(r"[\W_]+")
+
 
 def _alnum(text: str) -> str:
-    return "".join(c for c in text if c.isalnum())
+    return NOT_ALNUM.sub("", text)
 
 
 def _source_alnum(text: str, glued: str | None) -> str:
