@@ -143,3 +143,12 @@ def test_many_papers_keep_pages_flat(tmp_path):
     assert s.nav[1] == {"Papers": ["papers/index.md", *[{f"Synthetic paper {i:04d}":
                                                          f"papers/synthetic-{i:04d}.md"}
                                                         for i in range(7)]]}
+    # The footer is on every page: past a handful of works it counts them instead.
+    assert "7 works, each credited" in s.copyright
+    assert "Synthetic paper" not in s.copyright
+    assert "Synthetic paper 0000" in s.pages["papers/synthetic-0000.md"]
+
+
+def test_a_few_papers_are_each_named_in_the_footer(site, corpus):
+    for paper in corpus.papers:
+        assert paper.meta.title in site.copyright

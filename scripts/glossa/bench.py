@@ -183,9 +183,9 @@ def render(results: list[dict], command: str) -> str:
            "entries) and the 10 themes, whose passages are then all suggested by the "
            "ranking.", "",
            "## Times (seconds, medians)", "",
-           "| N | pages | ingest + footnotes | glossary linking | ranking + comparisons | "
-           "emit | pipeline total | whole build | bare build (hook off) | pipeline / whole "
-           "| (whole - bare) / whole | whole ms / page |",
+           "| N | pages | ingest + footnotes | glossary linking | glossary candidates | "
+           "ranking + comparisons | emit | pipeline total | whole build | bare build (hook "
+           "off) | pipeline / whole | (whole - bare) / whole |",
            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         m = r["median"]
@@ -193,10 +193,28 @@ def render(results: list[dict], command: str) -> str:
         out.append(
             f"| {r['n']} | {r['pages']} | {m['pipeline ingest and footnotes']:.2f} | "
             f"{m.get('pipeline glossary linking', 0):.2f} | "
+            f"{m.get('pipeline glossary candidates', 0):.2f} | "
             f"{m.get('pipeline comparisons (ranking, pages)', 0):.2f} | "
             f"{m.get('pipeline emit Markdown', 0):.2f} | {pipe:.2f} | {whole:.2f} | "
-            f"{bare:.2f} | {pipe / whole:.1%} | {(whole - bare) / whole:.1%} | "
-            f"{1000 * whole / r['pages']:.0f} |")
+            f"{bare:.2f} | {pipe / whole:.1%} | {(whole - bare) / whole:.1%} |")
+    out += ["", "### Time per page", "",
+            "The average over all pages mixes small glossary pages with long paper pages, "
+            "whose share grows with N; the cost of one more page is the difference between "
+            "two sizes divided by the pages added.", "",
+            "| N | whole ms / page (average) | bare ms / page (average) | whole ms per added "
+            "page | bare ms per added page |", "|---|---|---|---|---|"]
+    prev = None
+    for r in results:
+        m = r["median"]
+        added = ""
+        if prev is not None and r["pages"] > prev["pages"]:
+            d = r["pages"] - prev["pages"]
+            pm = prev["median"]
+            added = (f"{1000 * (m['whole build'] - pm['whole build']) / d:.0f} | "
+                     f"{1000 * (m['bare build'] - pm['bare build']) / d:.0f}")
+        out.append(f"| {r['n']} | {1000 * m['whole build'] / r['pages']:.0f} | "
+                   f"{1000 * m['bare build'] / r['pages']:.0f} | {added or '– | –'} |")
+        prev = r
     out += ["", "## Memory and size", "",
             "| N | peak memory, whole build | peak memory, bare build | site size | one paper "
             "page HTML | gzipped | search index |", "|---|---|---|---|---|---|---|"]
@@ -214,7 +232,28 @@ def render(results: list[dict], command: str) -> str:
         if i:
             out.append(f"| {r['n']} | {i['cold']:.2f} s | {i['warm']:.2f} s | "
                        f"{i['warm_load']:.2f} s | {i['reingested']} | {i['cached']} |")
+    out += ["", "## Against the targets", ""] + [f"- {line}" for line in verdicts(results)]
     return "\n".join(out) + "\n"
+
+
+def verdicts(results: list[dict]) -> list[str]:
+    """The issue's targets, each said to be met or missed by how much, from these figures."""
+    lines = []
+    for r in results:
+        m = r["median"]
+        share = m["pipeline total"] / m["whole build"]
+        lines.append(f"N = {r['n']}: the pipeline is {share:.1%} of the whole build "
+                     + ("(target at most 15%: met)." if share <= 0.15 else
+                        f"(target at most 15%: missed by {share - 0.15:.1%} points)."))
+    gz = max(r["page_gz"] for r in results) / 1024
+    lines.append(f"Largest paper page, gzipped: {gz:.1f} KB (target at most 60 KB: "
+                 + ("met)." if gz <= 60 else "missed)."))
+    first, last = results[0], results[-1]
+    growth = last["page_html"] / first["page_html"] - 1
+    lines.append(f"The same paper page is {first['page_html'] / 1024:.0f} KB at N = "
+                 f"{first['n']} and {last['page_html'] / 1024:.0f} KB at N = {last['n']} "
+                 f"({growth:+.0%}).")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

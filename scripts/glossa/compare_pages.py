@@ -161,11 +161,17 @@ def overview_markdown(themes: list[Theme], passages: dict[str, list[Passage]],
     out += ["", "## Themes", "",
             "Each cell counts the passages on the theme page; *s* marks passages suggested by "
             "the ranking rather than pinned by an editor.", ""]
+    by_paper: dict[tuple[str, str], list[Passage]] = {}
+    for t in themes:
+        for x in passages[t.id]:
+            by_paper.setdefault((t.id, x.paper), []).append(x)
+    in_columns = {t.id: {x.meta.slug for x in columns_for(t, passages[t.id], papers)[0]}
+                  for t in themes}
+
     def cell(t: Theme, p: Paper) -> str:
-        mine = [x for x in passages[t.id] if x.paper == p.meta.slug]
+        mine = by_paper.get((t.id, p.meta.slug), [])
         mark = " *s*" if any(x.how == "suggested" for x in mine) else ""
-        shown, _ = columns_for(t, passages[t.id], papers)
-        anchor = p.meta.slug if p in shown else "more-papers-on-this-theme"
+        anchor = p.meta.slug if p.meta.slug in in_columns[t.id] else "more-papers-on-this-theme"
         return f"[{len(mine)}{mark}]({t.id}.md#{anchor})" if mine else "0"
 
     if len(papers) <= COLUMN_LIMIT:  # themes down, papers across

@@ -10,7 +10,7 @@ section a light link, so every paragraph reaches the entry without turning into 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .glossary import Entry
 from .model import Heading, Paragraph, Reading
@@ -33,8 +33,16 @@ class Occurrence:
     para: str  # paragraph id
     section: str  # heading text ("" before the first heading)
     section_id: str
-    snippet: str
+    text: str = field(repr=False)  # the paragraph's text
+    start: int  # the first mention in it
+    end: int
     count: int
+
+    @property
+    def snippet(self) -> str:
+        """The first mention with some words either side (made only for the entries' pages,
+        which show a bounded number of them)."""
+        return _snippet(self.text, self.start, self.end)
 
 
 def _pattern_for(name: str) -> str:
@@ -61,7 +69,15 @@ class Linker:
                     self.by_name.setdefault(key[:1].upper() + key[1:], e.id)
         names = sorted({" ".join(n.split()) for e in entries for n in e.names},
                        key=lambda n: (-len(n), n))
-        alternation = "|".join(_pattern_for(n) for n in names) or r"(?!x)x"
+        # Grouped by first letter, so that at each word start the engine tries only the
+        # names that can begin there; the order inside a group stays longest first.
+        groups: dict[str, list[str]] = {}
+        for n in names:
+            firsts = {n[0], n[0].upper()} if n == n.lower() and n[:1].isalpha() else {n[0]}
+            for first in sorted(firsts):
+                groups.setdefault(first, []).append(_pattern_for(n))
+        alternation = "|".join(f"(?={re.escape(first)})(?:{'|'.join(group)})"
+                               for first, group in sorted(groups.items())) or r"(?!x)x"
         self.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w|-\w)")
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -123,7 +139,7 @@ def link_terms(reading: Reading, slug: str, linker: Linker,
         for ent, where in counts.items():
             s, e = where[0]
             occurrences.append(Occurrence(ent, slug, block.id, section, section_id,
-                                          _snippet(block.text, s, e), len(where)))
+                                          block.text, s, e, len(where)))
     return spans, occurrences
 
 

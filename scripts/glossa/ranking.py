@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import bm25s
 import numpy as np
@@ -34,15 +35,23 @@ def tokens(text: str, linker: Linker | None,
     if spans is None:
         spans = linker.find(text) if linker else []
     for start, end, entry in spans + [(len(text), len(text), None)]:
-        for w in WORD.findall(text[pos:start]):
-            w = w.lower().replace("’", "'").removesuffix("'s")
-            if w in STOPWORDS or len(w) < 3:
-                continue
-            out.append(_stem(w))
+        for w in WORD.findall(text, pos, start):
+            t = _term(w)
+            if t:
+                out.append(t)
         if entry:
             out.append(f"entry:{entry}")
         pos = end
     return out
+
+
+@lru_cache(maxsize=65536)
+def _term(word: str) -> str:
+    """A word as the index counts it: lower case, no possessive, stemmed; "" if ignored."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    if w in STOPWORDS or len(w) < 3:
+        return ""
+    return _stem(w)
 
 
 def _stem(w: str) -> str:

@@ -4,6 +4,7 @@ pinned (by paragraph id or quoted phrase), excluded, or suggested by the ranking
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -140,7 +141,7 @@ def unpinned_candidates(theme: Theme, passages: list[Passage], papers: list[Pape
                         ranker: Ranker, k: int = 3) -> list[tuple[str, str, float]]:
     """For the build report: the best paragraphs of each paper not yet pinned or excluded."""
     shown = {(p.paper, p.para) for p in passages if p.how == "pinned"}
-    pinned = max((sum(1 for p in passages if p.paper == x.meta.slug) for x in papers), default=0)
+    pinned = max(Counter(p.paper for p in passages).values(), default=0)
     ranked = ranker.rank_per_paper(theme.query, k + pinned + 5 + max(
         (len(v) for v in theme.excludes.values()), default=0))
     out = []
