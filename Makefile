@@ -47,4 +47,4 @@ bench-smoke: $(BIN)/.installed
 	$(BIN)/python -m glossa.bench --sizes 50 --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
 
 clean:
-	rm -rf site site-offline site-offline.zip .pytest_cache
+	rm -rf site site-offline site-offline.zip .pytest_cache .cache

@@ -122,12 +122,16 @@ def measure(n: int, runs: int, work: Path) -> dict:
     def add(key: str, value: float) -> None:
         rows.setdefault(key, []).append(value)
 
+    disk_cache = project / ".cache"
+    out = work / f"site-{n}"
     for _ in range(runs):
+        # Cold: no reading kept on disk from an earlier run.
+        shutil.rmtree(disk_cache, ignore_errors=True)
         p = json.loads(_child(PIPELINE_CHILD, str(project)))
         for k, v in p.items():
             add(f"pipeline {k}", v)
         # Whole and bare builds back to back, so each pair shares the machine's state.
-        out = work / f"site-{n}"
+        shutil.rmtree(disk_cache, ignore_errors=True)
         t, rss = _child(MKDOCS_CHILD, "build", "-q", "-f", str(project / "mkdocs.yml"),
                         "-d", str(out)).split()
         add("whole build", float(t))
@@ -137,6 +141,14 @@ def measure(n: int, runs: int, work: Path) -> dict:
                         str(bare_out)).split()
         add("bare build", float(t))
         add("bare build maxrss", float(rss))
+        # Again, with the readings the whole build left on disk (a second `glossa build`).
+        p = json.loads(_child(PIPELINE_CHILD, str(project)))
+        add("warm pipeline total", p["total"])
+        add("warm pipeline ingest", p["ingest and footnotes"])
+        t, _ = _child(MKDOCS_CHILD, "build", "-q", "-f", str(project / "mkdocs.yml"),
+                      "-d", str(out)).split()
+        add("warm whole build", float(t))
+    shutil.rmtree(disk_cache, ignore_errors=True)
     inc = json.loads(_child(INCREMENTAL_CHILD, str(project))) if n >= 2 else {}
     page = out / "papers/synthetic-0000/index.html"
     med = {k: statistics.median(v) for k, v in rows.items()}
@@ -197,6 +209,18 @@ def render(results: list[dict], command: str) -> str:
             f"{m.get('pipeline comparisons (ranking, pages)', 0):.2f} | "
             f"{m.get('pipeline emit Markdown', 0):.2f} | {pipe:.2f} | {whole:.2f} | "
             f"{bare:.2f} | {pipe / whole:.1%} | {(whole - bare) / whole:.1%} |")
+    out += ["", "### A second build (readings kept on disk)", "",
+            "`.cache/glossa/` keeps each paper's reading from one run to the next, keyed by "
+            "the bytes of its files and of the converter's code, so a second `glossa build` "
+            "or `mkdocs build` in the same checkout reads only the papers that changed. CI "
+            "and a fresh clone always build cold, as in the table above.", "",
+            "| N | ingest, from the disk cache | pipeline total | whole build | pipeline / "
+            "whole |", "|---|---|---|---|---|"]
+    for r in results:
+        m = r["median"]
+        out.append(f"| {r['n']} | {m['warm pipeline ingest']:.2f} | "
+                   f"{m['warm pipeline total']:.2f} | {m['warm whole build']:.2f} | "
+                   f"{m['warm pipeline total'] / m['warm whole build']:.1%} |")
     out += ["", "### Time per page", "",
             "The average over all pages mixes small glossary pages with long paper pages, "
             "whose share grows with N; the cost of one more page is the difference between "
@@ -241,10 +265,12 @@ def verdicts(results: list[dict]) -> list[str]:
     lines = []
     for r in results:
         m = r["median"]
-        share = m["pipeline total"] / m["whole build"]
-        lines.append(f"N = {r['n']}: the pipeline is {share:.1%} of the whole build "
-                     + ("(target at most 15%: met)." if share <= 0.15 else
-                        f"(target at most 15%: missed by {share - 0.15:.1%} points)."))
+        cold = m["pipeline total"] / m["whole build"]
+        warm = m["warm pipeline total"] / m["warm whole build"]
+        lines.append(f"N = {r['n']}: the pipeline is {cold:.1%} of a cold build "
+                     + ("(target at most 15%: met)" if cold <= 0.15 else
+                        f"(target at most 15%: missed by {100 * (cold - 0.15):.1f} points)")
+                     + f", {warm:.1%} of a second build.")
     gz = max(r["page_gz"] for r in results) / 1024
     lines.append(f"Largest paper page, gzipped: {gz:.1f} KB (target at most 60 KB: "
                  + ("met)." if gz <= 60 else "missed)."))

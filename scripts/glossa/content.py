@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import DiskCache
 from .footnotes import EditorNote, ResolvedNote, editor_notes, resolve_footnotes
 from .glossary import Entry, load_glossary
 from .ingest import Hints, decode_source, ingest_text
@@ -94,10 +95,11 @@ def load_meta(folder: Path, root: Path) -> tuple[PaperMeta | None, list[Problem]
 
 
 # Readings by content hash: `mkdocs serve` rebuilds in one process, so after an edit only
-# the papers whose files changed are read again. Bounded; cleared with the process.
+# the papers whose files changed are read again. Bounded; cleared with the process. Behind
+# it, the disk cache (cache.py) keeps readings from one run to the next.
 _CACHE: dict[str, tuple[Paper | None, list[Problem]]] = {}
 _CACHE_LIMIT = 5000
-STATS = {"ingested": 0, "cached": 0}
+STATS = {"ingested": 0, "cached": 0, "from_disk": 0}
 
 
 def _content_key(folder: Path, root: Path) -> str:
@@ -109,23 +111,33 @@ def _content_key(folder: Path, root: Path) -> str:
     return digest.hexdigest()
 
 
-def load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
-    """Read one paper folder, or take its reading from the cache if no file changed."""
+def load_paper(folder: Path, root: Path, disk: DiskCache | None = None
+               ) -> tuple[Paper | None, list[Problem]]:
+    """Read one paper folder, or take its reading from a cache if no file changed."""
     try:
         key = _content_key(folder, root)
     except OSError:
         key = None
     if key and key in _CACHE:
         STATS["cached"] += 1
+        if disk:
+            disk.used.add(disk._path(key).name)
         paper, problems = _CACHE[key]
         return paper, list(problems)
-    result = _load_paper(folder, root)
-    STATS["ingested"] += 1
+    stored = disk.get(key) if disk and key else None
+    if isinstance(stored, tuple) and len(stored) == 2:
+        STATS["from_disk"] += 1
+        result = stored
+    else:
+        result = _load_paper(folder, root)
+        STATS["ingested"] += 1
+        if disk and key:
+            disk.put(key, result)
     if key:
         if len(_CACHE) >= _CACHE_LIMIT:
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[key] = (result[0], list(result[1]))
-    return result
+    return result[0], list(result[1])
 
 
 def _load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
@@ -196,11 +208,13 @@ def load_corpus(root: Path) -> Corpus:
         corpus.problems.append(Problem("content/papers", 0, "P000", "no content/papers folder",
                                        "run glossa from the project root, or pass --root"))
         return corpus
+    disk = DiskCache(root)
     for folder in sorted(p for p in papers_dir.iterdir() if p.is_dir()):
-        paper, problems = load_paper(folder, root)
+        paper, problems = load_paper(folder, root, disk)
         corpus.problems += problems
         if paper:
             corpus.papers.append(paper)
+    disk.prune()
     corpus.glossary, problems = load_glossary(root)
     corpus.problems += problems
     corpus.themes, problems = load_themes(root)

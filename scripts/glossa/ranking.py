@@ -78,6 +78,9 @@ class Ranker:
         matches = matches or {}
         corpus = [tokens(d.text, linker, matches.get((d.paper, d.para))) or ["<empty>"]
                   for d in docs]
+        codes: dict[str, int] = {}
+        self.paper_codes = np.array([codes.setdefault(d.paper, len(codes)) for d in docs],
+                                    dtype=np.int64)
         self.index = bm25s.BM25()
         if docs:
             self.index.index(corpus, show_progress=False)
@@ -104,7 +107,18 @@ class Ranker:
         """The best `k` paragraphs of every paper, from one scoring of the whole corpus."""
         scores = self.scores(query)
         positive = np.flatnonzero(scores > 0)
-        order = positive[np.argsort(-scores[positive], kind="stable")]
+        if len(positive) == 0:
+            return {}
+        # The first k of each paper (by score, then reading order), found in numpy; then in
+        # the order of the whole ranking.
+        group = self.paper_codes[positive]
+        by_paper = positive[np.lexsort((positive, -scores[positive], group))]
+        sorted_group = self.paper_codes[by_paper]
+        starts = np.flatnonzero(np.r_[True, sorted_group[1:] != sorted_group[:-1]])
+        sizes = np.diff(np.r_[starts, len(by_paper)])
+        within = np.arange(len(by_paper)) - np.repeat(starts, sizes)
+        kept = by_paper[within < k]
+        order = kept[np.lexsort((kept, -scores[kept]))]
         out: dict[str, list[tuple[Doc, float]]] = {}
         for i in order:
             doc = self.docs[i]
