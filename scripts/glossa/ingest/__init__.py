@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from ..model import Dropped, Heading, Line, Paragraph, Reading
-from .body import BodyReader
+from ..model import Dropped, Heading, Line, Note, Paragraph, Reading
+from .body import BodyReader, BodyResult
 from .decode import decode_source, normalise_text
 from .front import Hints, read_front
 from .furniture import (
@@ -65,19 +65,25 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         dropped.update(extra)
         body_lines = [ln for ln in body_lines if ln.no not in extra]
     endnotes = find_endnotes(body_lines)
-    notes = {}
+    vocabulary = _vocabulary(text)
+    notes: dict[int, Note] = {}
+    if endnotes:
+        result, seq = _read_body(body_lines[:endnotes.start], endnotes.notes, pdf, width,
+                                 vocabulary)
+        if pdf and endnotes.heading is None and _crosses_pages(body_lines[endnotes.start:]):
+            # Notes at the foot of the last pages can pass for an unheaded notes list that
+            # swallows the body between them; keep the reading that binds more markers.
+            alt, alt_seq = _read_body(body_lines, {}, pdf, width, vocabulary)
+            if _bound(alt.markers, alt.foot_notes) > _bound(result.markers, endnotes.notes):
+                endnotes, result, seq = None, alt, alt_seq
+    else:
+        result, seq = _read_body(body_lines, {}, pdf, width, vocabulary)
     if endnotes:
         notes = dict(endnotes.notes)
         if endnotes.heading is not None:
             h = endnotes.heading
             dropped[h.no] = Dropped(h.no, h.text, "notes heading (the notes are listed at the end "
                                     "of the page)")
-        body_lines = body_lines[:endnotes.start]
-
-    seq = MarkerSequence(highest=max(notes) if notes else None)
-    vocabulary = _vocabulary(text)
-    reader = BodyReader(pdf, width, seq, vocabulary, _blank_separated(body_lines))
-    result = reader.read(body_lines)
     for n, note in result.foot_notes.items():
         notes.setdefault(n, note)
     for d in result.dropped:
@@ -101,6 +107,22 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         dropped=tuple(sorted(dropped.values(), key=lambda d: d.line)),
         marker_issues=tuple(seq.issues),
     )
+
+
+def _read_body(body_lines: list[Line], notes: dict[int, Note], pdf: bool, width: int,
+               vocabulary: set[str]) -> tuple[BodyResult, MarkerSequence]:
+    seq = MarkerSequence(highest=max(notes) if notes else None)
+    reader = BodyReader(pdf, width, seq, vocabulary, _blank_separated(body_lines))
+    return reader.read(body_lines), seq
+
+
+def _crosses_pages(lines: list[Line]) -> bool:
+    return len({ln.page for ln in lines if ln.text}) > 1
+
+
+def _bound(markers, notes: dict[int, Note]) -> int:
+    """How many markers found in the body have a note of their number."""
+    return len({m.n for m in markers} & set(notes))
 
 
 def _column_width(lines: list[Line]) -> int:

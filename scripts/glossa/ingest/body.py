@@ -28,6 +28,7 @@ MARK_RE = re.compile(r"\x00(\d+)\x01")
 MARKER_ENDED = re.compile(r"[.!?,;:][”’\"')\]]*\d{1,3}$")
 DASHES = "—–"
 LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
+NOTE_RUN_OVER = 4  # lines of a note carried over to the next page, at the most
 
 
 @dataclass
@@ -104,6 +105,7 @@ class BodyReader:
         self.in_notes_page: int | None = None
         self.note_lines: dict[int, list] = {}
         self.current_note: int | None = None
+        self.note_page: int | None = None  # the page of the last note line read
 
     # -- blocks -------------------------------------------------------------------------
     def close(self) -> None:
@@ -184,6 +186,24 @@ class BodyReader:
         elif self.current_note is not None:
             self.note_lines[self.current_note][1].append(ln.text)
             self.note_lines[self.current_note][2].append(ln.no)
+        self.note_page = ln.page
+
+    def _note_runs_over(self, lines: list[Line], i: int) -> bool:
+        """Whether lines[i] goes on with the last page's last note, left unfinished: at the
+        foot of this page, after the body has ended a sentence, and right before this
+        page's first note (the notes area is all that tells it from body text)."""
+        n = self.current_note
+        if n is None or self.note_page == lines[i].page or not self._previous_ended():
+            return False
+        if ends_sentence(self.note_lines[n][1][-1]):
+            return False
+        for j in range(i, min(i + NOTE_RUN_OVER, len(lines))):
+            ln = lines[j]
+            if not ln.text or ln.page != lines[i].page:
+                return False
+            if j > i and self.note_begins(ln):
+                return True
+        return False
 
     def finish(self) -> BodyResult:
         self.close()
@@ -233,6 +253,10 @@ class BodyReader:
                     and (blank_before or new_page):
                 self.close()
             start = self.note_begins(ln)
+            if not start and self.in_notes_page is None and self._note_runs_over(lines, i):
+                self.in_notes_page = ln.page
+                self.add_note_line(ln, None)
+                continue
             if start or self.in_notes_page == ln.page:
                 if start:
                     self.in_notes_page = ln.page
