@@ -132,3 +132,29 @@ def test_every_comparison_passage_links_to_the_paragraph_it_shows(two_builds):
             assert original.endswith(words), (page, para)
             checked += 1
     assert checked >= 40
+
+
+def test_every_page_has_a_policy_that_lists_exactly_its_own_inline_scripts(two_builds):
+    """The CSP comes before any script, forbids inline handlers and other hosts, and hashes
+    each inline script the theme wrote; nothing else on the page could run."""
+    import base64
+    import re
+
+    from bs4 import BeautifulSoup
+
+    for page in two_builds[0].rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, page
+        assert html.index("Content-Security-Policy") < html.index("<script"), page
+        policy = dict(d.strip().split(" ", 1) for d in meta["content"].split(";"))
+        assert "'unsafe-inline'" not in policy["script-src"], page
+        assert not re.search(r"https?:|\*", policy["script-src"] + policy["default-src"]), page
+        assert policy["object-src"] == "'none'", page
+        allowed = set(re.findall(r"'sha256-([^']+)'", policy["script-src"]))
+        inline = [s.string or "" for s in soup.find_all("script")
+                  if not s.get("src") and s.get("type") != "application/json"]
+        digests = {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()
+                   for s in inline}
+        assert digests == allowed, page

@@ -2,6 +2,10 @@
  * 1. A search result opens at the paragraph that matched: after Material marks the
  *    searched words, scroll to the first mark past the section the result points at.
  * 2. A paragraph's number (¶) offers a ready citation of that paragraph, with a copy button.
+ * 3. Glossary terms (and note references on comparison pages) show their text on hover and
+ *    focus. It comes from the page's JSON blocks (class glossa-terms, glossa-notes) and goes
+ *    into the tooltip as text nodes only: an
+ *    editor's string is never parsed as HTML (Material's own title tooltips would).
  * No network, no dependencies; works from file:// too. */
 (function () {
   "use strict";
@@ -72,7 +76,104 @@
     sel.addRange(range);
   }
 
+  /* ---- Tooltips for glossary terms and (on comparison pages) note references ---------- */
+  var tips = { terms: {}, notes: {} }, tip = null, tipHost = null, hideTimer = null;
+  var HOSTS = "a.glossa-term[data-entry], a.glossa-noteref[data-note]";
+
+  function readTips() {
+    tips = { terms: {}, notes: {} };
+    ["terms", "notes"].forEach(function (kind) {
+      var blocks = document.querySelectorAll("script.glossa-" + kind + "[type='application/json']");
+      for (var i = 0; i < blocks.length; i++) {
+        try {
+          var data = JSON.parse(blocks[i].textContent);
+          for (var key in data) if (Object.prototype.hasOwnProperty.call(data, key)) tips[kind][key] = data[key];
+        } catch (e) { /* a damaged block leaves the links as plain links */ }
+      }
+    });
+    var links = document.querySelectorAll(HOSTS);
+    for (var j = 0; j < links.length; j++) {
+      if (content(links[j])) links[j].setAttribute("aria-describedby", "glossa-tip");
+    }
+  }
+
+  /* What a host's tooltip says, as plain strings: [strong, light, body, link text]. */
+  function content(link) {
+    var term = tips.terms[link.getAttribute("data-entry")];
+    if (term) return [term.term, " · " + term.kind, term.short, "Glossary entry"];
+    var note = tips.notes[link.getAttribute("data-note")];
+    if (note) return [note.head, " · " + note.paper, note.text, "The note in the paper"];
+    return null;
+  }
+
+  function textEl(tag, cls, text) {
+    var el = document.createElement(tag);
+    if (cls) el.className = cls;
+    el.textContent = text;
+    return el;
+  }
+
+  function showTip(link) {
+    var data = content(link);
+    if (!data) return;
+    clearTimeout(hideTimer);
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "glossa-tip";
+      tip.className = "glossa-tip md-typeset";
+      tip.setAttribute("role", "tooltip");
+      tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+      tip.addEventListener("mouseleave", scheduleHide);
+    }
+    while (tip.firstChild) tip.removeChild(tip.firstChild);
+    var head = document.createElement("p");
+    head.className = "glossa-tip__head";
+    head.appendChild(textEl("strong", "glossa-tip__term", data[0]));
+    head.appendChild(textEl("span", "glossa-tip__kind", data[1]));
+    tip.appendChild(head);
+    tip.appendChild(textEl("p", "glossa-tip__short", data[2]));
+    var more = document.createElement("p");
+    var go = textEl("a", "glossa-tip__more", data[3]);
+    go.href = link.href;
+    go.tabIndex = -1;
+    more.appendChild(go);
+    tip.appendChild(more);
+    document.body.appendChild(tip);
+    tipHost = link;
+    var box = link.getBoundingClientRect();
+    var width = Math.min(400, document.documentElement.clientWidth - 32);
+    tip.style.width = width + "px";
+    var left = Math.max(16, Math.min(box.left + window.scrollX, window.scrollX +
+      document.documentElement.clientWidth - width - 16));
+    var below = box.bottom + 8;
+    var above = box.top - tip.offsetHeight - 8;
+    var top = below + tip.offsetHeight > window.innerHeight && above > 0 ? above : below;
+    tip.style.left = left + "px";
+    tip.style.top = top + window.scrollY + "px";
+    tip.classList.add("glossa-tip--active");
+  }
+
+  function hideTip() {
+    clearTimeout(hideTimer);
+    if (tip) { tip.classList.remove("glossa-tip--active"); if (tip.parentNode) tip.parentNode.removeChild(tip); }
+    tipHost = null;
+  }
+
+  function scheduleHide() { clearTimeout(hideTimer); hideTimer = setTimeout(hideTip, 250); }
+
+  function termOf(target) {
+    return target && target.closest ? target.closest(HOSTS) : null;
+  }
+
+  document.addEventListener("mouseover", function (e) { var l = termOf(e.target); if (l && l !== tipHost) showTip(l); });
+  document.addEventListener("mouseout", function (e) { if (termOf(e.target)) scheduleHide(); });
+  document.addEventListener("focusin", function (e) { var l = termOf(e.target); if (l) showTip(l); });
+  document.addEventListener("focusout", function (e) { if (termOf(e.target)) scheduleHide(); });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape" && tip) hideTip(); });
+
   function setUp() {
+    hideTip();
+    readTips();
     landOnHit();
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target && target.classList.contains("glossa-para")) showCitation(target);

@@ -4,7 +4,7 @@ wide screen, stacked on a phone) and the overview (metadata side by side, themes
 from __future__ import annotations
 
 from .content import Paper
-from .emit import UNKNOWN, authors_text, inline_markdown, note_title
+from .emit import UNKNOWN, authors_text, data_block, inline_markdown, note_title, terms_block
 from .glossary import Entry
 from .linker import TermSpan
 from .markdown_text import attr, escape, front_matter
@@ -30,6 +30,8 @@ def theme_markdown(theme: Theme, passages: list[Passage], papers: list[Paper],
                           for r in theme.related if r in entries)
         out += [f"Glossary: {links}\n{{: .glossa-related }}", ""]
     shown, others = columns_for(theme, passages, papers)
+    used: set[str] = set()
+    notes: dict[str, dict] = {}
     out.append(f'<div class="glossa-compare" style="--glossa-columns: {len(shown)}" '
                'markdown="1">')
     out.append("")
@@ -59,9 +61,10 @@ def theme_markdown(theme: Theme, passages: list[Passage], papers: list[Paper],
             n = para.id[1:]
             where = f" · {section_of[para.id]}" if section_of.get(para.id) else ""
             label = f"¶{n}{where}"
-            body = inline_markdown(para.text, by_block.get(para.id, []),
-                                   spans.get(slug, {}).get(para.id, []), entries,
-                                   note_link=_note_link(paper))
+            para_spans = spans.get(slug, {}).get(para.id, [])
+            used.update(sp.entry for sp in para_spans)
+            body = inline_markdown(para.text, by_block.get(para.id, []), para_spans, entries,
+                                   note_link=_note_link(paper, notes))
             lead = f"**{escape(para.lead)}.** " if para.lead else ""
             # The passage is the paper's text, indexed on the paper's page already.
             out += [f'<div class="glossa-passage glossa-passage--{passage.how}" '
@@ -70,6 +73,9 @@ def theme_markdown(theme: Theme, passages: list[Passage], papers: list[Paper],
                     "\n{: .glossa-passage__source }", "", f"{lead}{body}", "", "</div>", ""]
         out += ["</section>", ""]
     out += ["</div>", ""]
+    for block in (terms_block(entries, used), data_block("notes", notes)):
+        if block:
+            out += [block, ""]
     if others:
         out += ["## More papers on this theme", "",
                 f"{len(others)} more papers have passages on this theme; their best "
@@ -102,13 +108,16 @@ def columns_for(theme: Theme, passages: list[Passage], papers: list[Paper]
             [x for x in order if x.meta.slug not in shown])
 
 
-def _note_link(paper: Paper):
-    """Note references keep the paper's own numbers and preview the note on hover; they
-    lead to the note in the paper."""
+def _note_link(paper: Paper, notes: dict[str, dict]):
+    """Note references keep the paper's own numbers and preview the note on hover (its text
+    goes to the page's notes block, `notes`); they lead to the note in the paper."""
+    slug = paper.meta.slug
+
     def link(n: int) -> str:
-        title = note_title(paper.footnotes[n]).replace('"', "&quot;")
-        return (f'<sup>[{n}](../papers/{paper.meta.slug}.md#fn:{n} "{title}")'
-                "{.glossa-noteref}</sup>")
+        notes[f"{slug}-{n}"] = {"head": f"Note {n}", "paper": paper.meta.title,
+                                "text": note_title(paper.footnotes[n]).split(": ", 1)[1]}
+        return (f'<sup>[{n}](../papers/{slug}.md#fn:{n})'
+                f'{{.glossa-noteref data-note="{slug}-{n}"}}</sup>')
     return link
 
 

@@ -18,7 +18,7 @@ from .ingest.conservation import conservation_problems
 from .ingest.patterns import squash
 from .model import Reading
 from .problems import WARNING, Problem
-from .schema import validate
+from .schema import markup_problems, validate
 from .themes import Theme, load_themes
 from .yamlfile import read_yaml
 
@@ -84,6 +84,7 @@ def load_meta(folder: Path, root: Path) -> tuple[PaperMeta | None, list[Problem]
     if problems:
         return None, problems
     d = doc.data
+    warnings = markup_problems(doc, label)
     return PaperMeta(
         slug=folder.name, title=d["title"], subtitle=d.get("subtitle", ""),
         series=d.get("series", ""), authors=tuple(d.get("authors") or ()),
@@ -91,7 +92,7 @@ def load_meta(folder: Path, root: Path) -> tuple[PaperMeta | None, list[Problem]
         url=d.get("url"), format=d.get("format"), received=d.get("received", ""),
         abstract=d.get("abstract", ""), levels=dict(d.get("levels") or {}),
         metadata_sources=tuple(d.get("metadata_sources") or ()),
-    ), []
+    ), warnings
 
 
 # Readings by content hash: `mkdocs serve` rebuilds in one process, so after an edit only
@@ -198,7 +199,9 @@ def load_editor_notes(folder: Path, root: Path) -> tuple[dict[int, EditorNote], 
     if problems:
         return {}, problems
     notes, dupes = editor_notes(doc)
-    return notes, [Problem(label, line, code, msg, "keep one of them") for line, code, msg in dupes]
+    return notes, [*markup_problems(doc, label),
+                   *(Problem(label, line, code, msg, "keep one of them")
+                     for line, code, msg in dupes)]
 
 
 def load_corpus(root: Path) -> Corpus:

@@ -3,10 +3,12 @@ with permalinks, footnotes. Standard Markdown plus attr_list; the extensions ren
 
 from __future__ import annotations
 
+import json
+
 from .citations import citation_line
 from .content import Paper, PaperMeta
 from .footnotes import ResolvedNote
-from .glossary import Entry
+from .glossary import KIND_NAMES, Entry
 from .linker import TermSpan
 from .markdown_text import attr, escape, front_matter, linkify
 from .model import Heading, Paragraph
@@ -66,9 +68,29 @@ def header_block(paper: Paper) -> str:
 
 
 def term_link(text: str, entry: Entry, style: str, prefix: str) -> str:
-    title = entry.short.replace('"', "&quot;")
+    """A link to the entry. Its hover definition is not a `title` (Material's tooltips would
+    parse that as HTML): glossa.js builds it as text from the page's terms block."""
     classes = ".glossa-term" + (" .glossa-term--light" if style == "light" else "")
-    return f'[{escape(text)}]({prefix}{entry.id}.md "{title}"){{{classes}}}'
+    return f'[{escape(text)}]({prefix}{entry.id}.md){{{classes} data-entry={entry.id}}}'
+
+
+def data_block(kind: str, data: dict) -> str:
+    """Tooltip texts as a JSON data block (class `glossa-<kind>`): never run, never parsed as
+    HTML (glossa.js builds each tooltip with text nodes). `<`, `>` and `&` are written as JSON
+    escapes, so no value can close the element."""
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for char, code in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                       ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, code)
+    return f'<script type="application/json" class="glossa-{kind}">{text}</script>'
+
+
+def terms_block(entries: dict[str, Entry], used: set[str]) -> str:
+    """The definitions of the entries linked from a page, for their tooltips."""
+    return data_block("terms", {i: {"term": entries[i].term, "kind": KIND_NAMES[entries[i].kind],
+                                    "short": entries[i].short} for i in sorted(used)})
 
 
 def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermSpan] = (),
@@ -158,6 +180,9 @@ def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
     for n, note in sorted(paper.footnotes.items()):
         out.append(f"[^{n}]: {note_markdown(note, meta)}")
         out.append("")
+    block = terms_block(entries or {}, {sp.entry for v in spans.values() for sp in v})
+    if block:
+        out += [block, ""]
     if reading.dropped:
         out.append('<details class="glossa-dropped"><summary>Lines of the source '
                    'left out as page furniture</summary><ul>')

@@ -9,6 +9,8 @@ from pathlib import Path
 from .problems import Problem
 from .schema import read_records
 
+KIND_NAMES = {"person": "Person", "organisation": "Organisation", "place": "Place",
+              "agreement": "Agreement", "event": "Event", "concept": "Concept"}
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places",
                "agreement": "Agreements", "event": "Events", "concept": "Concepts"}
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from glossa.csp import add_policy
 from glossa.html_fixes import accessible_html
 from glossa.problems import ERROR, report
 from glossa.site import Site, generate
@@ -57,8 +58,22 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return _site.fill(markdown)
 
 
+def _secured(html: str, config) -> str:
+    templates = next((Path(d) for d in config.theme.dirs
+                      if (Path(d) / "partials/javascripts/base.html").is_file()), Path("."))
+    offline = config.plugins.get("material/offline")
+    offline = bool(offline and offline.config.enabled)
+    shims = [Path(config.docs_dir) / p for p in config.extra.get("polyfills", [])
+             if p.endswith("iframe-worker/shim.js")]
+    return add_policy(html, templates, shims[0] if shims else None, offline)
+
+
 def on_post_page(output: str, page, config) -> str:
-    return accessible_html(output)
+    return _secured(accessible_html(output), config)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return _secured(output, config) if template_name.endswith(".html") else output
 
 
 def on_serve(server, config, builder):

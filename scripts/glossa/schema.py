@@ -9,7 +9,7 @@ from importlib import resources
 
 from jsonschema import Draft202012Validator
 
-from .problems import Problem
+from .problems import WARNING, Problem
 from .yamlfile import Located
 
 CODES = {"additionalProperties": "M002", "required": "M001"}
@@ -49,6 +49,35 @@ def validate(doc: Located, name: str, label: str, prefix: str = "M") -> list[Pro
         where = ".".join(map(str, path)) or "the file"
         problems.append(Problem(label, doc.line(*path), f"{prefix}003",
                                 f"{where}: {err.message}", _fix(err)))
+    return problems
+
+
+# What would be markup if a page ever treated the text as HTML: a tag, an event-handler
+# attribute, a script URL. Pages always show data as text; this tells the reviewer.
+MARKUP = re.compile(r"<\s*[A-Za-z!/?]|\bon[a-z]{3,}\s*=|\b(?:java|vb)script\s*:|"
+                    r"\bdata\s*:\s*text/html", re.IGNORECASE)
+
+
+def markup_problems(doc: Located, label: str) -> list[Problem]:
+    """A warning for every text value of `doc` that holds raw HTML or a script URL."""
+    problems = []
+
+    def walk(value, path: tuple) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,))
+        elif isinstance(value, str) and (m := MARKUP.search(value)):
+            where = ".".join(map(str, path)) or "the file"
+            found = value[m.start():m.start() + 40].split("\n")[0]
+            problems.append(Problem(
+                label, doc.line(*path), "Y008", f"{where}: raw HTML or a script URL "
+                f"({found!r}); it is shown as text and never run",
+                "write plain words; keep it only if you mean these characters", WARNING))
+
+    walk(doc.data, ())
     return problems
 
 
@@ -100,5 +129,6 @@ def read_records(folder, label_dir: str, schema: str, prefix: str, what: str, ex
         if found:
             problems += found
             continue
+        problems += markup_problems(doc, label)
         records.append((file.stem, doc, label))
     return records, problems

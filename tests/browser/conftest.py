@@ -90,14 +90,8 @@ class Site:
         return self.base + (path.rstrip("/") + ".html" if path else "index.html")
 
 
-@pytest.fixture(params=["served", "offline"])
-def reading_site(request, page):
-    """Each reading check runs twice: on the served site, and on the offline build from
-    file:// with every request that leaves the folder blocked and counted (must be zero)."""
-    if request.param == "served":
-        yield Site(request.getfixturevalue("served_site"), False)
-        return
-    base = request.getfixturevalue("offline_site")
+def block_outside_requests(page) -> list[str]:
+    """Abort every request that leaves the folder (not file:); return the list they go to."""
     escaped: list[str] = []
 
     def guard(route):
@@ -108,6 +102,18 @@ def reading_site(request, page):
             route.abort()
 
     page.context.route("**/*", guard)
+    return escaped
+
+
+@pytest.fixture(params=["served", "offline"])
+def reading_site(request, page):
+    """Each reading check runs twice: on the served site, and on the offline build from
+    file:// with every request that leaves the folder blocked and counted (must be zero)."""
+    if request.param == "served":
+        yield Site(request.getfixturevalue("served_site"), False)
+        return
+    base = request.getfixturevalue("offline_site")
+    escaped = block_outside_requests(page)
     yield Site(base, True)
     assert escaped == [], f"the offline site tried to fetch: {escaped}"
 

@@ -38,14 +38,14 @@ def test_glossary_tooltip_inside_a_column(page: Page, served_site):
     page.goto(f"{served_site}compare/sanctions/")
     term = page.locator(".glossa-compare__col").nth(1).locator("a.glossa-term").first
     term.hover()
-    expect(page.locator(".md-tooltip2--active")).to_be_visible()
+    expect(page.locator("#glossa-tip.glossa-tip--active")).to_be_visible()
 
 
 def test_note_preview_inside_a_column_and_link_to_the_note(page: Page, served_site):
     page.goto(f"{served_site}compare/sanctions/")
     ref = page.locator(".glossa-compare__col").nth(1).locator("a.glossa-noteref").first
     ref.hover()
-    expect(page.locator(".md-tooltip2--active")).to_contain_text("Note ")
+    expect(page.locator("#glossa-tip.glossa-tip--active")).to_contain_text("Note ")
     ref.click()
     expect(page).to_have_url(__import__("re").compile(r"papers/russias-gambit/#fn:\d+$"))
 

@@ -12,7 +12,7 @@ def test_hovering_a_term_shows_its_definition(page: Page, served_site, artifacts
     page.goto(f"{served_site}papers/putin-and-north-korea/")
     term = page.locator("p#p15 a.glossa-term", has_text="Terminal High Altitude").first
     term.hover()
-    tip = page.locator(".md-tooltip2--active")
+    tip = page.locator("#glossa-tip.glossa-tip--active")
     expect(tip).to_contain_text("missile defence system")
     page.screenshot(path=str(artifacts / "glossary-tooltip.png"), animations="disabled")
 
@@ -20,7 +20,7 @@ def test_hovering_a_term_shows_its_definition(page: Page, served_site, artifacts
 def test_focusing_a_term_shows_its_definition(page: Page, served_site):
     page.goto(f"{served_site}papers/putin-and-north-korea/")
     page.locator("p#p15 a.glossa-term", has_text="Terminal High Altitude").first.focus()
-    expect(page.locator(".md-tooltip2--active")).to_contain_text("missile defence system")
+    expect(page.locator("#glossa-tip.glossa-tip--active")).to_contain_text("missile defence system")
 
 
 def test_entry_lists_occurrences_that_lead_back_to_the_paragraph(page: Page, served_site,

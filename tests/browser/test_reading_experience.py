@@ -67,10 +67,10 @@ def test_glossary_tooltip_by_hover_and_by_focus(page: Page, reading_site):
     page.goto(reading_site.url("papers/russias-gambit/"))
     term = page.locator("p#p8 a.glossa-term", has_text="double freeze")
     term.hover()
-    expect(page.locator(".md-tooltip2--active")).to_contain_text("suspend")
+    expect(page.locator("#glossa-tip.glossa-tip--active")).to_contain_text("suspend")
     page.mouse.move(0, 0)
     page.locator("p#p8 a.glossa-term", has_text="roadmap").focus()
-    expect(page.locator(".md-tooltip2--active")).to_contain_text("4 July 2017")
+    expect(page.locator("#glossa-tip.glossa-tip--active")).to_contain_text("4 July 2017")
 
 
 def test_paragraph_number_offers_a_citation(page: Page, reading_site, artifacts):
