@@ -201,3 +201,26 @@ def test_editor_notes_file_errors_name_the_line(project):
     problems = [p.format() for p in load_corpus(project).problems if p.code == "F010"]
     assert problems == ["content/papers/putin-and-north-korea/notes.yml:5: F010 note 3 is given "
                         "twice (first on line 2) (keep one of them)"]
+
+
+def test_a_note_in_the_text_but_not_read_is_never_called_missing_from_it(project):
+    """Notes 1 and 3 are read at the page foot; note 2 is glued to the end of note 1's line.
+    The page must not say the text lacks note 2: it says the note could not be read, and
+    check reports an error (F013) until an editor supplies it."""
+    case = ROOT / "tests/problems/F013-note-in-the-text-not-read/files/content/papers/feet"
+    shutil.copytree(case, project / "content/papers/feet")
+    corpus = load_corpus(project)
+    paper = next(p for p in corpus.papers if p.meta.slug == "feet")
+    assert paper.footnotes[2].origin == "unread"
+    [problem] = [p for p in corpus.problems if p.code == "F013"]
+    assert problem.severity == "error" and problem.path.endswith("feet/source.txt")
+    li = render(paper).select_one("li#fn\\:2").get_text()
+    assert "is in the text we received, but it could not be read" in li
+    assert "not included" not in li
+    (project / "content/papers/feet/notes.yml").write_text(
+        "notes:\n  - n: 2\n    text: Interview with a delegate, Seoul, June 2019.\n"
+        "    source: The publisher's PDF, page 1\n", encoding="utf-8")
+    corpus = load_corpus(project)
+    paper = next(p for p in corpus.papers if p.meta.slug == "feet")
+    assert paper.footnotes[2].origin == "editor"
+    assert not [p for p in corpus.problems if p.code == "F013"]

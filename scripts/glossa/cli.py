@@ -48,6 +48,33 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_dir, fidelity_markdown, markdown_table, report_lines, summarise
+
+    rows, details = [], []
+    for folder in map(Path, args.dirs):
+        if not folder.is_dir():
+            print(f"{folder}: no such folder", file=sys.stderr)
+            return 1
+        for name in args.input or ["source.txt"]:
+            scores = evaluate_dir(folder, name)
+            if not scores:
+                print(f"{folder}: no paper folder with truth.json and {name}", file=sys.stderr)
+                return 1
+            print(f"== {folder} ({name})")
+            for line in report_lines(scores, verbose=not args.brief):
+                print(line)
+            label = f"{folder.name}/ {name}"
+            rows.append((label, summarise(scores)))
+            details.append((label, scores))
+    print()
+    print(markdown_table(rows))
+    if args.out:
+        Path(args.out).write_text(fidelity_markdown(rows, details, args), encoding="utf-8")
+        print(f"\nWritten to {args.out}")
+    return 0
+
+
 def _root(args: argparse.Namespace) -> Path:
     root = Path(args.root).resolve()
     if not (root / "mkdocs.yml").is_file():
@@ -68,6 +95,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--subtitle")
     p.add_argument("--series")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("evaluate", help="measure the converter against papers with a truth.json")
+    p.add_argument("dirs", nargs="+", metavar="DIR", help="folders of <id>/truth.json + inputs")
+    p.add_argument("--input", action="append", metavar="NAME",
+                   help="the input file to read in each paper folder (default source.txt); "
+                        "repeat to compare inputs")
+    p.add_argument("--brief", action="store_true", help="one line per paper, no details")
+    p.add_argument("--out", metavar="FILE", help="also write the tables as Markdown (FIDELITY.md)")
+    p.set_defaults(func=cmd_evaluate)
 
     def rooted(name: str, help: str) -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=help)

@@ -13,7 +13,7 @@ from pathlib import Path
 from .cache import DiskCache
 from .footnotes import EditorNote, ResolvedNote, editor_notes, resolve_footnotes
 from .glossary import Entry, load_glossary
-from .ingest import Hints, decode_source, ingest_text
+from .ingest import Hints, decode_source, ingest_text, normalise_text
 from .ingest.conservation import conservation_problems
 from .ingest.patterns import squash
 from .model import Reading
@@ -178,7 +178,8 @@ def _load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
     extra, note_problems = load_editor_notes(folder, root)
     problems += note_problems
     resolved, footnote_problems = resolve_footnotes(reading, rel(source, root), extra,
-                                                    rel(folder / "notes.yml", root))
+                                                    rel(folder / "notes.yml", root),
+                                                    normalise_text(text).split("\n"))
     problems += footnote_problems
     paper = Paper(meta, rel(source, root), reading, hashlib.sha256(data).hexdigest(), resolved)
     return paper, problems

@@ -131,9 +131,11 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
     return f"{link}{lead}{body}\n{{: #{p.id} .glossa-para }}"
 
 
-def missing_note(n: int, meta: PaperMeta) -> str:
+def missing_note(n: int, meta: PaperMeta, unread: bool = False) -> str:
     text = (f"The text of note {n} was not included in the text we received, "
-            "so it cannot be shown here.")
+            "so it cannot be shown here.") if not unread else (
+            f"Note {n} is in the text we received, but it could not be read apart from the "
+            "text around it, so it is not shown here.")
     if meta.url:
         text += (' The published paper has it: see '
                  f'<a href="{attr(meta.url)}">the publisher’s page</a>.')
@@ -142,6 +144,9 @@ def missing_note(n: int, meta: PaperMeta) -> str:
 
 def note_title(note: ResolvedNote) -> str:
     """A note as plain text, for a tooltip."""
+    if note.text is None and note.origin == "unread":
+        return (f"Note {note.n}: it is in the text we received but could not be read apart "
+                "from the text around it; see the paper's page for the publisher's link.")
     if note.text is None:
         return (f"Note {note.n}: its text was not included in the text we received; see the "
                 "paper's page for the publisher's link.")
@@ -150,7 +155,7 @@ def note_title(note: ResolvedNote) -> str:
 
 def note_markdown(note: ResolvedNote, meta: PaperMeta) -> str:
     if note.text is None:
-        return missing_note(note.n, meta)
+        return missing_note(note.n, meta, unread=note.origin == "unread")
     text = linkify(note.text)
     if note.origin == "editor":
         text += (f' <span class="glossa-supplied">(Not in the text we received; supplied by an '

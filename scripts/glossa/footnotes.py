@@ -7,6 +7,7 @@ kept, shown to readers as such, and reported; one bad footnote never blocks the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .model import Reading
@@ -18,7 +19,7 @@ from .yamlfile import Located
 class ResolvedNote:
     n: int
     text: str | None  # None: the text we received does not have it
-    origin: str  # "source", "editor" or "missing"
+    origin: str  # "source", "editor", "missing" (not in the text) or "unread" (in it, not read)
     source: str = ""  # where an editor copied it from
     line: int = 0
 
@@ -59,9 +60,30 @@ ISSUE_TEXT = {
 }
 
 
+def unread_note_line(n: int, reading: Reading, source_lines: list[str]) -> int | None:
+    """Whether the text we received holds note `n` though the reading has no note of that
+    number: the line that seems to hold it (one that opens with the number and words, is
+    not dropped, and gave no marker), or 0 when notes on both sides of it were read (it is
+    there, not separated from the text around it). None: nothing says the text has it."""
+    opens = re.compile(rf"^{n}\.?\s+\S*[^\W\d_]")
+    taken = {no for note in reading.notes.values() for no in note.lines}
+    taken |= {d.line for d in reading.dropped} | {m.line for m in reading.markers if m.n == n}
+    for no, line in enumerate(source_lines, start=1):
+        if no not in taken and opens.match(line.strip()):
+            return no
+    numbers = set(reading.notes)
+    if numbers and min(numbers) < n < max(numbers):
+        return 0
+    return None
+
+
 def resolve_footnotes(reading: Reading, source_path: str, extra: dict[int, EditorNote],
-                      notes_path: str) -> tuple[dict[int, ResolvedNote], list[Problem]]:
-    """Bind each marker number to its note text; report what does not fit."""
+                      notes_path: str, source_lines: list[str] | None = None
+                      ) -> tuple[dict[int, ResolvedNote], list[Problem]]:
+    """Bind each marker number to its note text; report what does not fit. A note missing
+    from the reading is told apart: not in the text we received (a warning: readers are
+    told so), or in it but not read apart from its surroundings (an error: the page must
+    not say the text lacks it)."""
     problems: list[Problem] = []
     cited = {}
     for m in reading.markers:
@@ -78,6 +100,17 @@ def resolve_footnotes(reading: Reading, source_path: str, extra: dict[int, Edito
         elif n in extra:
             e = extra[n]
             resolved[n] = ResolvedNote(n, e.text, "editor", e.source, e.line)
+        elif reading.format == "pdf" and (
+                where := unread_note_line(n, reading, source_lines or [])) is not None:
+            resolved[n] = ResolvedNote(n, None, "unread", line=where or marker.line)
+            seen = (f"line {where} seems to hold it" if where else
+                    f"notes {max(k for k in reading.notes if k < n)} and "
+                    f"{min(k for k in reading.notes if k > n)} were read around it")
+            problems.append(Problem(source_path, where or marker.line, "F013",
+                                    f"note {n} is in the text but could not be read apart from "
+                                    f"the text around it ({seen})",
+                                    f"put the note on a line of its own starting with {n}, or "
+                                    f"add note {n} to {notes_path} with its source"))
         else:
             resolved[n] = ResolvedNote(n, None, "missing", line=marker.line)
             problems.append(Problem(source_path, marker.line, "F001", f"marker {n} has no note "
@@ -108,4 +141,5 @@ def summary(reading: Reading, resolved: dict[int, ResolvedNote]) -> dict[str, in
         "notes in source": len(reading.notes),
         "supplied by editors": sum(1 for r in resolved.values() if r.origin == "editor"),
         "missing": sum(1 for r in resolved.values() if r.origin == "missing"),
+        "not read": sum(1 for r in resolved.values() if r.origin == "unread"),
     }

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Dropped, Heading, Line, Note, Paragraph, Reading
-from .body import BodyReader, BodyResult
+from .body import BodyReader, BodyResult, looks_like_heading
 from .decode import decode_source, normalise_text
 from .front import Hints, read_front
 from .furniture import (
@@ -22,6 +22,7 @@ from .furniture import (
 from .leads import find_leads
 from .markers import MarkerSequence
 from .notes import find_endnotes
+from .pagenotes import find_page_notes
 from .pages import looks_like_pdf, split_lines
 from .patterns import ends_sentence, starts_paragraph
 
@@ -64,10 +65,23 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         extra = find_sidebars(body_lines, width) | find_identifier_lines(body_lines, ids)
         dropped.update(extra)
         body_lines = [ln for ln in body_lines if ln.no not in extra]
-    endnotes = find_endnotes(body_lines)
     vocabulary = _vocabulary(text)
     notes: dict[int, Note] = {}
-    if endnotes:
+    page_notes = find_page_notes(body_lines) if pdf else None
+    if page_notes and page_notes.notes:
+        # Notes at the page feet, read page by page before the body: the body is what is left.
+        for d in page_notes.dropped:
+            dropped[d.line] = d
+        body_lines = [ln for ln in body_lines if ln.no not in page_notes.claimed]
+        endnotes = None
+    else:
+        page_notes = None
+        endnotes = find_endnotes(body_lines)
+    if page_notes:
+        result, seq = _read_body(body_lines, page_notes.notes, pdf, width, vocabulary,
+                                 feet=False)
+        notes = dict(page_notes.notes)
+    elif endnotes:
         result, seq = _read_body(body_lines[:endnotes.start], endnotes.notes, pdf, width,
                                  vocabulary)
         if pdf and endnotes.heading is None and _crosses_pages(body_lines[endnotes.start:]):
@@ -110,9 +124,11 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
 
 
 def _read_body(body_lines: list[Line], notes: dict[int, Note], pdf: bool, width: int,
-               vocabulary: set[str]) -> tuple[BodyResult, MarkerSequence]:
+               vocabulary: set[str], feet: bool = True) -> tuple[BodyResult, MarkerSequence]:
+    """The body's blocks and markers; `feet`: also look for notes at the page feet (when no
+    earlier stage has read them)."""
     seq = MarkerSequence(highest=max(notes) if notes else None)
-    reader = BodyReader(pdf, width, seq, vocabulary, _blank_separated(body_lines))
+    reader = BodyReader(pdf, width, seq, vocabulary, _blank_separated(body_lines), feet)
     return reader.read(body_lines), seq
 
 
@@ -147,8 +163,10 @@ def _blank_separated(lines: list[Line]) -> bool:
         if not ln.text:
             blank = True
             continue
+        # A blank before a heading says nothing of how paragraphs are separated.
         if prev is not None and ends_sentence(prev.text) and starts_paragraph(ln.text) \
-                and ln.page == prev.page and not ln.page_start:
+                and ln.page == prev.page and not ln.page_start \
+                and not looks_like_heading(ln.text, 100):
             votes[blank] += 1
         prev, blank = ln, False
     return votes[True] >= votes[False]

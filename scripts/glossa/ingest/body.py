@@ -91,8 +91,9 @@ class BodyReader:
     """Reads body lines in order; one instance per source."""
 
     def __init__(self, pdf: bool, width: int, seq: MarkerSequence, vocabulary: set[str],
-                 blank_separated: bool):
+                 blank_separated: bool, feet: bool = True):
         self.pdf = pdf
+        self.feet = feet  # look for notes at the page feet (unless a stage read them already)
         self.width = width
         self.seq = seq
         self.vocabulary = vocabulary
@@ -165,7 +166,7 @@ class BodyReader:
     # -- foot-of-page notes ---------------------------------------------------------------
     def note_begins(self, ln: Line) -> tuple[int, str] | None:
         """A note printed at the foot of a page: the next note number, its marker already read."""
-        if not self.pdf:
+        if not (self.pdf and self.feet):
             return None
         start = note_start(ln.text)
         if not start or ln.text[0] == "[":

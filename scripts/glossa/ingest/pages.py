@@ -48,7 +48,10 @@ def split_lines(text: str, pdf: bool) -> list[Line]:
 
 
 def looks_like_pdf(lines: list[str]) -> bool:
-    """Hard-wrapped text has many long lines of about one width followed by more text."""
+    """Hard-wrapped text has many long lines of about one width followed by more text; form
+    feeds (pdftotext's page breaks) say so outright."""
+    if sum(ln.count("\f") for ln in lines) >= 2:
+        return True
     nonblank = [ln.strip() for ln in lines if ln.strip()]
     if not nonblank:
         return False

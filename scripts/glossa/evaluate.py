@@ -1,0 +1,262 @@
+"""A folder of papers with their publisher's truth -> how well the converter reads them.
+
+Each `DIR/<id>/` with a `truth.json` (title, authors, date, contents headings, every note,
+every body paragraph, as the publisher gives them; format in the corpus README) and an input
+(`source.txt`, `web.txt`, ...) is read as a new paper would be, with no metadata, and
+compared with its truth on words, not characters:
+
+- notes: each truth note is right when the reading has a note of its number whose first
+  words are the truth's first words;
+- title: the reading's title has the words of the catalogued title;
+- headings: each contents heading is found among the reading's headings; a reading heading
+  that is no contents heading is spurious (truth may leave out minor headings);
+- paragraph starts: each truth paragraph's first eight words open a paragraph (or a note,
+  a caption, a list item) of the reading;
+- furniture: paragraphs that hold a line printed at the edge of three or more pages;
+- lone bullets: paragraphs that are a bullet glyph and nothing else;
+- words lost: words of source lines that the reading neither shows nor lists as dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .ingest import ingest_text, normalise_text
+from .ingest.conservation import conservation_problems
+from .model import Heading, Paragraph, Reading
+
+WORD = re.compile(r"[^\W_]+")
+NOTE_WORDS = 5
+START_WORDS = 8
+BULLETS = frozenset("•◦▪▫‣⁃●○■□–-*·")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.casefold())
+
+
+def key(text: str, n: int) -> str:
+    return " ".join(words(text)[:n])
+
+
+@dataclass
+class PaperScore:
+    id: str
+    notes_total: int = 0
+    notes_right: int = 0
+    title: bool | None = None
+    headings_total: int = 0
+    headings_found: int = 0
+    headings_spurious: int = 0
+    starts_total: int = 0
+    starts_found: int = 0
+    furniture: int = 0
+    lone_bullets: int = 0
+    words_lost: int = 0
+    shortfalls: list[str] = field(default_factory=list)
+
+    @property
+    def notes_all_right(self) -> bool | None:
+        return None if not self.notes_total else self.notes_right == self.notes_total
+
+
+def edge_lines(text: str) -> set[str]:
+    """Lines printed at the top or the foot of three or more pages (form feeds mark pages):
+    running heads, footers, page numbers with words."""
+    pages = normalise_text(text).split("\f")
+    seen: Counter[str] = Counter()
+    for page in pages:
+        lines = [ln.strip() for ln in page.split("\n") if ln.strip()]
+        for ln in set(lines[:2] + lines[-3:]):
+            if len(words(ln)) >= 2:
+                seen[" ".join(words(ln))] += 1
+    return {ln for ln, n in seen.items() if n >= 3}
+
+
+def _starts(reading: Reading) -> set[str]:
+    """The first words of every block a truth paragraph may be (the web version lists its
+    headings and title among its paragraphs)."""
+    out = {key(reading.title, START_WORDS), *(key(f.text, START_WORDS) for f in reading.front)}
+    for b in reading.blocks:
+        if isinstance(b, Heading):
+            out.add(key(b.text, START_WORDS))
+        elif isinstance(b, Paragraph):
+            out.add(key(((b.lead + " ") if b.lead else "") + b.text, START_WORDS))
+            out.add(key(b.text, START_WORDS))
+            for item in getattr(b, "items", ()) or ():
+                out.add(key(item, START_WORDS))
+    return out
+
+
+def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperScore:
+    s = PaperScore(pid)
+    # Notes.
+    truth_notes = {int(n): t for n, t in (truth.get("notes") or {}).items()}
+    s.notes_total = len(truth_notes)
+    for n, text in sorted(truth_notes.items()):
+        got = reading.notes.get(n)
+        want = key(text, NOTE_WORDS)
+        if got is not None and key(got.text, len(want.split())) == want:
+            s.notes_right += 1
+        elif len(s.shortfalls) < 40:
+            found = f"“{' '.join(got.text.split()[:8])}”" if got else "missing"
+            s.shortfalls.append(f"note {n}: {found}; truth “{' '.join(text.split()[:8])}”")
+    # Title.
+    if truth.get("title"):
+        s.title = key(reading.title, 40) == key(truth["title"], 40)
+        if not s.title:
+            s.shortfalls.append(f"title: “{reading.title}”; truth “{truth['title']}”")
+    # Headings.
+    wanted = {key(h, 40) for h in truth.get("headings") or []}
+    got = [key(h.text, 40) for h in reading.headings()]
+    s.headings_total = len(wanted)
+    s.headings_found = len(wanted & set(got))
+    s.headings_spurious = sum(1 for h in got if h not in wanted) if wanted else 0
+    for h in sorted(wanted - set(got))[:10]:
+        s.shortfalls.append(f"heading not found: “{h}”")
+    # Paragraph starts (a truth paragraph of one or two words is a label, not a paragraph).
+    starts = _starts(reading) | {key(n.text, START_WORDS) for n in reading.notes.values()}
+    paras = [p for p in truth.get("paragraphs") or [] if len(words(p)) >= 3]
+    s.starts_total = len(paras)
+    for p in paras:
+        k = key(p, START_WORDS)
+        if k in starts or any(st.startswith(k) for st in starts if len(k) > 20):
+            s.starts_found += 1
+        elif len(s.shortfalls) < 60:
+            s.shortfalls.append(f"paragraph start not found: “{' '.join(p.split()[:8])}”")
+    # Furniture left in paragraphs, lone bullets.
+    edges = edge_lines(source)
+    for b in reading.blocks:
+        if not isinstance(b, Paragraph):
+            continue
+        flat = " ".join(words(b.text))
+        if any(f" {e} " in f" {flat} " for e in edges):
+            s.furniture += 1
+        if b.text.strip() and all(c in BULLETS or c.isspace() for c in b.text):
+            s.lone_bullets += 1
+    # Words lost.
+    lines = normalise_text(source).split("\n")
+    for p in conservation_problems(source, reading, pid):
+        if p.code == "S012":
+            s.words_lost += len(words(lines[p.line - 1]))
+    return s
+
+
+def evaluate_dir(folder: Path, input_name: str = "source.txt") -> list[PaperScore]:
+    scores = []
+    for paper in sorted(p for p in folder.iterdir() if (p / "truth.json").is_file()):
+        source = paper / input_name
+        if not source.is_file():
+            continue
+        truth = json.loads((paper / "truth.json").read_text(encoding="utf-8"))
+        text = source.read_text(encoding="utf-8", errors="replace")
+        reading = ingest_text(text)
+        scores.append(score_paper(paper.name, text, truth, reading))
+    return scores
+
+
+@dataclass
+class Summary:
+    papers: int
+    with_notes: int
+    notes_all_right: int
+    notes_total: int
+    notes_right: int
+    titles_total: int
+    titles_right: int
+    headings_total: int
+    headings_found: int
+    headings_spurious: int
+    starts_total: int
+    starts_found: int
+    furniture: int
+    lone_bullets: int
+    words_lost: int
+
+    def row(self) -> dict[str, str]:
+        def share(a: int, b: int) -> str:
+            return f"{a / b:.2f}" if b else "–"
+        return {
+            "papers": str(self.papers),
+            "every note right": f"{self.notes_all_right} of {self.with_notes}",
+            "notes right": share(self.notes_right, self.notes_total)
+            + f" ({self.notes_right}/{self.notes_total})",
+            "titles": f"{self.titles_right} of {self.titles_total}",
+            "contents headings found": share(self.headings_found, self.headings_total),
+            "spurious headings": str(self.headings_spurious),
+            "paragraph starts found": share(self.starts_found, self.starts_total),
+            "furniture in paragraphs": str(self.furniture),
+            "lone bullets": str(self.lone_bullets),
+            "words lost": str(self.words_lost),
+        }
+
+
+def summarise(scores: list[PaperScore]) -> Summary:
+    return Summary(
+        papers=len(scores),
+        with_notes=sum(1 for s in scores if s.notes_total),
+        notes_all_right=sum(1 for s in scores if s.notes_all_right),
+        notes_total=sum(s.notes_total for s in scores),
+        notes_right=sum(s.notes_right for s in scores),
+        titles_total=sum(1 for s in scores if s.title is not None),
+        titles_right=sum(1 for s in scores if s.title),
+        headings_total=sum(s.headings_total for s in scores),
+        headings_found=sum(s.headings_found for s in scores),
+        headings_spurious=sum(s.headings_spurious for s in scores),
+        starts_total=sum(s.starts_total for s in scores),
+        starts_found=sum(s.starts_found for s in scores),
+        furniture=sum(s.furniture for s in scores),
+        lone_bullets=sum(s.lone_bullets for s in scores),
+        words_lost=sum(s.words_lost for s in scores),
+    )
+
+
+def markdown_table(rows: list[tuple[str, Summary]]) -> str:
+    if not rows:
+        return ""
+    head = ["input", *rows[0][1].row()]
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for label, summary in rows:
+        out.append("| " + " | ".join([label, *summary.row().values()]) + " |")
+    return "\n".join(out)
+
+
+def report_lines(scores: list[PaperScore], verbose: bool = True) -> list[str]:
+    out = []
+    for s in scores:
+        bits = []
+        if s.notes_total:
+            bits.append(f"notes {s.notes_right}/{s.notes_total}")
+        if s.title is not None:
+            bits.append("title ok" if s.title else "title wrong")
+        if s.headings_total:
+            bits.append(f"headings {s.headings_found}/{s.headings_total} "
+                        f"(+{s.headings_spurious} spurious)")
+        bits.append(f"starts {s.starts_found}/{s.starts_total}")
+        for label, n in (("furniture", s.furniture), ("lone bullets", s.lone_bullets),
+                         ("words lost", s.words_lost)):
+            if n:
+                bits.append(f"{label} {n}")
+        out.append(f"{s.id}: " + ", ".join(bits))
+        if verbose:
+            out += [f"    {line}" for line in s.shortfalls[:12]]
+    return out
+
+
+def fidelity_markdown(rows: list[tuple[str, Summary]],
+                      details: list[tuple[str, list[PaperScore]]], args) -> str:
+    """FIDELITY.md: the summary table, then one line per paper and input."""
+    command = "glossa evaluate " + " ".join(args.dirs) + "".join(
+        f" --input {name}" for name in (args.input or []))
+    out = ["# Fidelity: the converter against the publishers' own truth", "",
+           f"Written by `make fidelity` (`{command}`). What each column means: "
+           "`scripts/glossa/evaluate.py`. Notes are compared on their first "
+           f"{NOTE_WORDS} words, paragraph starts on their first {START_WORDS}.", "",
+           markdown_table(rows), ""]
+    for label, scores in details:
+        out += [f"## {label}", "", "```", *report_lines(scores, verbose=False), "```", ""]
+    return "\n".join(out)

@@ -1,0 +1,192 @@
+"""PDF text, page by page -> the notes printed at the foot of each page, and the lines they
+take, before the body is read.
+
+Notes at page feet are numbered 1, 2, 3 ... through the whole paper, and each page's notes
+run from the first note printed on it to the end of the page. So the reader follows the
+numbering: on each page it looks for the next number at a line start ("7 Text", "7" alone
+on its line, "7. Text"), with the text after it of any kind ("12 Stat. 387.", "42 U.S.C."),
+and takes the lowest such line that starts the longest run of numbers down to the page's
+end (a body line that happens to begin with the number sits higher). A start is taken only
+when the body before it holds a marker of that number, and a note may not run to more lines
+than a note does: otherwise the line is text, and the numbering waits for the next page.
+
+A note left unfinished at a page's foot (no closing full stop, or a "(continued...)" line)
+goes on at the foot of the next page, above that page's first note: those lines are joined
+to it when they are set wider than the body (notes are set in smaller type) or sit after a
+blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Dropped, Line, Note
+from .patterns import ends_sentence
+
+WORDY = re.compile(r"[^\W\d_]|§")  # letters: a column of figures in a table is no note
+NOTE_LINE = re.compile(r"^(\d{1,3})(?:[.)]?\s+(\S.*))?$")
+CONTINUED = re.compile(r"^[(\[]?\s*continued\s*(?:\.{2,}|…|on next page)?\s*[)\]]?\.?$", re.I)
+MAX_LINES_PER_NOTE = 24
+GAP = 2  # numbers that may be missing in a row (unreadable in the text)
+CARRY_OVER = 14  # lines of a note carried to the next page's foot, at the most
+
+
+@dataclass
+class PageNotes:
+    notes: dict[int, Note] = field(default_factory=dict)
+    claimed: set[int] = field(default_factory=set)  # line numbers read as notes
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+def _start(lines: list[Line], idx: list[int], k: int, n: int) -> str | None:
+    """The note text that line idx[k] starts for note `n` ("" when the number stands alone
+    and its text is on the next line), or None."""
+    m = NOTE_LINE.match(lines[idx[k]].text)
+    if not m or int(m.group(1)) != n:
+        return None
+    if m.group(2) is None:
+        # The number alone: its text is the next line, unless that line is the next note
+        # ("81" then "30 U.S.C. §1419(d)." is note 81, whose text opens with a number).
+        nxt = lines[idx[k + 1]].text if k + 1 < len(idx) else ""
+        after = NOTE_LINE.match(nxt)
+        if not WORDY.search(nxt) or (after and int(after.group(1)) == n + 1):
+            return None
+        return ""
+    return m.group(2) if WORDY.search(m.group(2)) else None  # a note says something
+
+
+def _run(lines: list[Line], idx: list[int], k: int, n: int, expected: int
+         ) -> list[tuple[int, int]]:
+    """Reading idx[k:] as notes from `n` on: [(position, number)] of each note's first line,
+    or [] if some note would be longer than a note is. Each next note is the next number, or
+    a number skipped on this page (text extracted out of order puts 24 above 23), or the one
+    after the next (a note whose number was lost)."""
+    starts = [(k, n)]
+    used = {n}
+    since = 0
+    for j in range(k + 1, len(idx)):
+        top = max(used)
+        wanted = [top + 1, *(m for m in range(expected, top) if m not in used), top + 2]
+        m = next((m for m in wanted if _start(lines, idx, j, m) is not None), None)
+        if m is not None:
+            starts.append((j, m))
+            used.add(m)
+            since = 0
+        else:
+            since += 1
+            if since > MAX_LINES_PER_NOTE:
+                return []
+    return starts
+
+
+def _marker_pattern(n: int) -> re.Pattern:
+    # The number glued to what precedes it (a word, punctuation, even a number: "§3723225"),
+    # or after a sentence's end and a space ("network. 34"): a flattened superscript; or in
+    # brackets ("SIPP[31]").
+    return re.compile(rf"(?:(?<=\S)|(?<=[.,;:!?”’\"')] )){n}(?=[\s,.;:—–)]|$)|\[{n}\]")
+
+
+def _best_run(lines: list[Line], idx: list[int], expected: int, body_text: list[str]
+              ) -> tuple[int, list[tuple[int, int]]] | None:
+    """Where this page's notes begin: the line that starts the longest run of notes down to
+    the page's end (the lowest, of equals: a body line that happens to begin with the number
+    sits higher), its number the next expected or up to GAP beyond (notes that could not be
+    read must not lose every later one), with a marker of that number in the body before."""
+    best: tuple[int, list[tuple[int, int]]] | None = None
+    for k in range(len(idx)):
+        for n in range(expected, expected + GAP + 1):
+            if _start(lines, idx, k, n) is None:
+                continue
+            run = _run(lines, idx, k, n, expected)
+            if not run or (best is not None and len(run) < len(best[1])):
+                continue
+            before = " ".join([*body_text, *(lines[i].text for i in idx[:k])])
+            if _marker_pattern(n).search(before):
+                best = (k, run)
+    return best
+
+
+def find_page_notes(lines: list[Line]) -> PageNotes:
+    result = PageNotes()
+    pages: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.text:
+            pages.setdefault(ln.page, []).append(i)
+    expected = 1
+    parts: dict[int, list[str]] = {}
+    line_nos: dict[int, list[int]] = {}
+    body_text: list[str] = []  # body lines since the last notes, for marker evidence
+    open_note: int | None = None  # the last note, if it was left unfinished
+    carried: list[tuple[int, list[int], int]] = []  # (note, the page's lines, first note)
+    for page in sorted(pages):
+        idx = pages[page]
+        best = _best_run(lines, idx, expected, body_text)
+        if best is None:
+            body_text += [lines[i].text for i in idx]
+            continue
+        k0, run = best
+        if open_note is not None and run[0][1] == expected:
+            carried.append((open_note, idx, k0))
+        body_text = []
+        bounds = [pos for pos, _ in run] + [len(idx)]
+        for (pos, n), end in zip(run, bounds[1:], strict=True):
+            first = lines[idx[pos]]
+            text = _start(lines, idx, pos, n) or ""
+            parts[n] = [text] if text else []
+            line_nos[n] = [first.no]
+            result.claimed.add(first.no)
+            for i in idx[pos + 1:end]:
+                ln = lines[i]
+                result.claimed.add(ln.no)
+                if CONTINUED.match(ln.text):
+                    result.dropped.append(Dropped(ln.no, ln.text, "the note goes on at the foot "
+                                                  "of the next page"))
+                    continue
+                parts[n].append(ln.text)
+                line_nos[n].append(ln.no)
+        last = run[-1][1]
+        expected = max(n for _, n in run) + 1
+        tail = parts[last][-1] if parts[last] else ""
+        continued = any(CONTINUED.match(lines[i].text) for i in idx[run[-1][0]:])
+        open_note = last if continued or not ends_sentence(tail) else None
+    # The rest of an unfinished note, above the next page's first note. Notes are set in
+    # smaller type than the body, so their lines are wider: measure the body without them.
+    body = sorted(len(ln.text) for ln in lines if ln.text and ln.no not in result.claimed)
+    width = body[int(0.9 * (len(body) - 1))] if body else 0
+    for n, idx, k0 in carried:
+        top = _carried_over(lines, idx, k0, width)
+        moved = [lines[i] for i in idx[top:k0]]
+        if not moved:
+            continue
+        parts.setdefault(n, []).extend(ln.text for ln in moved)
+        line_nos.setdefault(n, []).extend(ln.no for ln in moved)
+        result.claimed.update(ln.no for ln in moved)
+    from .body import finish_text  # the same joining as the body's lines
+
+    for n in parts:
+        result.notes[n] = Note(n, finish_text(parts[n], set()), line_nos[n][0],
+                               lines=tuple(line_nos[n]))
+    return result
+
+
+def _carried_over(lines: list[Line], idx: list[int], k0: int, width: int) -> int:
+    """Where the rest of last page's note begins, above this page's first note at idx[k0]:
+    the block of lines right above it when a blank line sets it off from a body that has
+    ended its sentence; otherwise as far up as the lines are set wider than the body (the
+    last of them, right above the first note, may be short)."""
+    block = k0
+    while block > 0 and k0 - block < CARRY_OVER and idx[block] - idx[block - 1] == 1:
+        block -= 1
+    if block < k0 and (block == 0 or (idx[block] - idx[block - 1] > 1
+                                      and ends_sentence(lines[idx[block - 1]].text))):
+        return block
+    top, wide = k0, 0
+    for k in range(k0 - 1, block - 1, -1):
+        if len(lines[idx[k]].text) > 1.04 * width:
+            top, wide = k, wide + 1
+        elif k == k0 - 1:
+            top = k
+        else:
+            break
+    return top if wide else k0
