@@ -107,7 +107,10 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
             s.shortfalls.append(f"note {n}: {found}; truth “{' '.join(text.split()[:8])}”")
     # Title.
     if truth.get("title"):
-        s.title = key(reading.title, 40) == key(truth["title"], 40)
+        # A catalogue's title holds the subtitle too ("Title: Subtitle").
+        want = key(truth["title"], 60)
+        s.title = want in (key(reading.title, 60),
+                           key(f"{reading.title} {reading.subtitle}", 60))
         if not s.title:
             s.shortfalls.append(f"title: “{reading.title}”; truth “{truth['title']}”")
     # Headings.

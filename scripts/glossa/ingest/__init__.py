@@ -24,7 +24,7 @@ from .markers import MarkerSequence
 from .notes import find_endnotes
 from .pagenotes import find_page_notes
 from .pages import looks_like_pdf, split_lines
-from .patterns import ends_sentence, starts_paragraph
+from .patterns import ends_sentence, squash, starts_paragraph
 
 __all__ = ["Hints", "decode_source", "ingest_text", "normalise_text"]
 
@@ -41,6 +41,8 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
 
     first = next((ln.text for ln in lines if ln.text), "")
     dropped = find_furniture(lines, first) if pdf else {}
+    if pdf and not hints.title:
+        hints = _running_title(lines, dropped, hints)
     content: list[Line] = []
     after_drop = False
     n_pages = len({x.page for x in lines})
@@ -121,6 +123,31 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         dropped=tuple(sorted(dropped.values(), key=lambda d: d.line)),
         marker_issues=tuple(seq.issues),
     )
+
+
+def _running_title(lines: list[Line], dropped: dict[int, Dropped], hints: Hints) -> Hints:
+    """A running head that stands among the first lines of the first page, on one line or
+    wrapped over two or three, is the title there (reports and briefs print their title as
+    the running head of later pages): keep those lines, and read them as the title."""
+    page = next((ln.page for ln in lines if ln.text), 0)
+    tops: Counter[str] = Counter()  # how many later pages open with each line
+    seen: dict[int, int] = {}
+    for ln in lines:
+        if ln.text and ln.page != page and seen.get(ln.page, 0) < 2:
+            seen[ln.page] = seen.get(ln.page, 0) + 1
+            tops[squash(ln.text)] += 1
+    top = [ln for ln in lines if ln.text and ln.page == page][:12]
+    for k in range(len(top)):
+        for span in (1, 2, 3):  # the title may wrap on the first page, not in the head
+            group = top[k:k + span]
+            text = " ".join(ln.text for ln in group)
+            if len(group) < span or len(text.split()) < 2 or ends_sentence(text) \
+                    or tops[squash(text)] < 2:
+                continue
+            for ln in group:
+                dropped.pop(ln.no, None)
+            return Hints(text, hints.subtitle, hints.series)
+    return hints
 
 
 def _read_body(body_lines: list[Line], notes: dict[int, Note], pdf: bool, width: int,

@@ -49,25 +49,26 @@ def _role(text: str) -> str:
 
 def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
     """Take the short lines before the body: title, subtitle, series and front metadata."""
+    keys = {squash(h): role for h, role in ((hints.title, "title"), (hints.subtitle, "subtitle"),
+                                             (hints.series, "series")) if h}
     taken: list[tuple[int, Line]] = []
     i = 0
     while i < len(lines):
         ln = lines[i]
         if ln.text:
             text = ln.text
-            front_like = (len(text) <= short and not is_section_name(text)
-                          and not CAPTION.match(text)
-                          and (not ends_sentence(text) or DATE_LINE.match(text)))
+            front_like = squash(text) in keys or _part_of(text, hints.title) or (
+                len(text) <= short and not is_section_name(text) and not CAPTION.match(text)
+                and (not ends_sentence(text) or DATE_LINE.match(text)))
             if not front_like:
                 break
             taken.append((i, ln))
         i += 1
     # The last front line, if a paragraph follows it directly and the metadata names the
     # title elsewhere, is the first heading: give it back to the body.
-    keys = {squash(h): role for h, role in ((hints.title, "title"), (hints.subtitle, "subtitle"),
-                                             (hints.series, "series")) if h}
     if taken and keys and squash(taken[-1][1].text) not in keys and len(taken) > 1 \
-            and _role(taken[-1][1].text) == "text":
+            and _role(taken[-1][1].text) == "text" and not _part_of(taken[-1][1].text,
+                                                                    hints.title):
         taken.pop()
     if not taken:
         return Front("", "", "", (), _skip_blank(lines, 0))
@@ -76,7 +77,8 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
     roles: dict[int, str] = {}
     text_lines = []
     for idx, ln in taken:
-        role = keys.get(squash(ln.text)) or _role(ln.text)
+        role = keys.get(squash(ln.text)) or ("title" if _part_of(ln.text, hints.title)
+                                             else _role(ln.text))
         roles[ln.no] = role
         if role == "text":
             text_lines.append((idx, ln))
@@ -93,10 +95,22 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
             else:
                 blocks.append([(idx, ln)])
             prev = idx
+        dated = _block_before_date(blocks, taken)
         title_block, *later = blocks
-        roles[title_block[0][1].no] = "title"
-        for _, ln in title_block[1:]:
-            roles[ln.no] = "subtitle"
+        if dated is not None:
+            # The block right above the date line is the title, as many lines as it was
+            # set on; a block above it is a masthead or a series label ("INSIGHT").
+            title_block = dated
+            later = [b for b in blocks if b is not dated]
+            for _, ln in title_block:
+                roles[ln.no] = "title"
+            for block in blocks[:blocks.index(dated)]:
+                for _, ln in block:
+                    roles[ln.no] = "series" if len(block) == 1 and not hints.series else "text"
+        else:
+            roles[title_block[0][1].no] = "title"
+            for _, ln in title_block[1:]:
+                roles[ln.no] = "subtitle"
         if later and len(later[-1]) == 1 and later[-1][0][1] is taken[-1][1]:
             heading_idx = later[-1][0][0]
             taken = [(i, ln) for i, ln in taken if i < heading_idx]
@@ -112,6 +126,24 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
     return Front(joined("title"), joined("subtitle"), joined("series"), front,
                  body_start if body_start < len(lines) and lines[body_start].text
                  else _skip_blank(lines, body_start))
+
+
+def _part_of(text: str, title: str) -> bool:
+    """A line of a title that wraps over several lines."""
+    t = squash(title)
+    return bool(t) and len(squash(text)) >= 4 and squash(text) in t and squash(text) != t
+
+
+def _block_before_date(blocks: list[list[tuple[int, Line]]], taken: list[tuple[int, Line]]
+                       ) -> list[tuple[int, Line]] | None:
+    """The text block that ends on the line right above the front's first date line."""
+    dates = [i for i, ln in taken if DATE_LINE.match(ln.text)]
+    if not dates:
+        return None
+    for block in blocks:
+        if block[-1][0] + 1 == dates[0]:
+            return block
+    return None
 
 
 def _skip_blank(lines: list[Line], i: int) -> int:
