@@ -28,7 +28,8 @@ MARK_RE = re.compile(r"\x00(\d+)\x01")
 MARKER_ENDED = re.compile(r"[.!?,;:][”’\"')\]]*\d{1,3}$")
 DASHES = "—–"
 LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
-NOTE_RUN_OVER = 4  # lines of a note carried over to the next page, at the most
+NOTE_RUN_OVER = 4
+HAS_WORD = re.compile(r"[^\W\d_]{3,}")  # lines of a note carried over to the next page, at the most
 
 
 @dataclass
@@ -54,6 +55,8 @@ def looks_like_heading(text: str, limit: int) -> bool:
         return False
     if not (text[0].isupper() or text[0].isdigit()):
         return False
+    if not (HAS_WORD.search(text) or (" " in text and re.search(r"[^\W\d_]", text))):
+        return False  # a figure, an amount, a table cell: "37", "22.9%", "2026a"
     if CAPTION.match(text) or URL_LINE.match(text) or DATE_LINE.match(text) \
             or DATE_CELL.match(text) or IDENTIFIER.match(text):
         return False
@@ -239,7 +242,10 @@ class BodyReader:
     def _read_pdf(self, lines: list[Line]) -> None:
         blank_before = False
         page = lines[0].page if lines else 0
+        joined_to: int | None = None  # a heading's second line, already read
         for i, ln in enumerate(lines):
+            if i == joined_to:
+                continue
             if ln.page != page or ln.page_start:
                 page = ln.page
                 self.in_notes_page = None
@@ -264,7 +270,12 @@ class BodyReader:
                 self.add_note_line(ln, start)
                 continue
             nxt = _next_text(lines, i)
-            if self._heading_here(ln, lines, i, nxt, blank_before, new_page):
+            if (second := self._two_line_heading(ln, lines, i, blank_before, new_page)):
+                self.start("heading", ln)
+                self.add(lines[second])
+                self.close()
+                joined_to = second
+            elif self._heading_here(ln, lines, i, nxt, blank_before, new_page):
                 self.start("heading", ln)
                 self.close()
             elif CAPTION.match(ln.text):
@@ -291,6 +302,33 @@ class BodyReader:
         if len(ln.text) >= 0.8 * self._width_around(lines, i):
             return False  # as long as the lines around it: wrapped prose, not a heading
         return starts_paragraph(nxt.text)
+
+    def _two_line_heading(self, ln: Line, lines: list[Line], i: int, blank_before: bool,
+                          new_page: bool) -> int | None:
+        """A heading set on two lines ("How Much Electricity Is Consumed by" / "Cryptocurrency
+        Mining?"): both short, in title case, the first after a blank line or an ended
+        sentence, a paragraph right after. The index of the second line, or None."""
+        j = i + 1
+        if j + 1 >= len(lines) or not lines[j].text or lines[j].page != ln.page:
+            return None
+        second, after = lines[j].text, _next_text(lines, j)
+        if after is None or not starts_paragraph(after.text):
+            return None
+        if not ((blank_before and not new_page) or self._previous_ended()):
+            return None
+        limit = max(20, int(0.75 * self.width))
+        both = f"{ln.text} {second}"
+        if len(ln.text) > limit or len(second) > limit or ends_sentence(ln.text):
+            return None
+        if not (looks_like_heading(both.rstrip("?"), 2 * limit) and _title_case(both)):
+            return None
+        if len(second) >= 0.8 * self._width_around(lines, j):
+            return None
+        # A wrapped heading fills its first line, or breaks it after a connective; a longer
+        # second line is a heading (or a caption) of its own.
+        if len(second) >= len(ln.text) and last_word(ln.text).lower() not in CONNECTIVES:
+            return None
+        return j
 
     def _width_around(self, lines: list[Line], i: int) -> int:
         page = lines[i].page
@@ -329,6 +367,12 @@ class BodyReader:
             j += 1
         widest = max((len(t) for t in near), default=self.width)
         return widest if widest >= 0.5 * self.width else self.width
+
+
+def _title_case(text: str) -> bool:
+    """Most longer words capitalised, as headings set in title case are."""
+    longer = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
+    return len(longer) >= 2 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
 
 def _next_text(lines: list[Line], i: int) -> Line | None:

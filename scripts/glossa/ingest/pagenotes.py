@@ -29,7 +29,8 @@ NOTE_LINE = re.compile(r"^(\d{1,3})(?:[.)]?\s+(\S.*))?$")
 CONTINUED = re.compile(r"^[(\[]?\s*continued\s*(?:\.{2,}|…|on next page)?\s*[)\]]?\.?$", re.I)
 MAX_LINES_PER_NOTE = 24
 GAP = 2  # numbers that may be missing in a row (unreadable in the text)
-CARRY_OVER = 14  # lines of a note carried to the next page's foot, at the most
+CARRY_OVER = 14
+SHORT_CARRY = 3  # lines set off by a blank line that can be a note's rest, with no width  # lines of a note carried to the next page's foot, at the most
 
 
 @dataclass
@@ -172,15 +173,12 @@ def find_page_notes(lines: list[Line]) -> PageNotes:
 
 def _carried_over(lines: list[Line], idx: list[int], k0: int, width: int) -> int:
     """Where the rest of last page's note begins, above this page's first note at idx[k0]:
-    the block of lines right above it when a blank line sets it off from a body that has
-    ended its sentence; otherwise as far up as the lines are set wider than the body (the
-    last of them, right above the first note, may be short)."""
+    as far up as the lines are set wider than the body (notes are set in smaller type; the
+    last of them, right above the first note, may be short); failing that, a block of a few
+    lines right above it that a blank line sets off from a body that has ended a sentence."""
     block = k0
     while block > 0 and k0 - block < CARRY_OVER and idx[block] - idx[block - 1] == 1:
         block -= 1
-    if block < k0 and (block == 0 or (idx[block] - idx[block - 1] > 1
-                                      and ends_sentence(lines[idx[block - 1]].text))):
-        return block
     top, wide = k0, 0
     for k in range(k0 - 1, block - 1, -1):
         if len(lines[idx[k]].text) > 1.04 * width:
@@ -189,4 +187,9 @@ def _carried_over(lines: list[Line], idx: list[int], k0: int, width: int) -> int
             top = k
         else:
             break
-    return top if wide else k0
+    if wide:
+        return top
+    if 0 < k0 - block <= SHORT_CARRY and (block == 0 or (
+            idx[block] - idx[block - 1] > 1 and ends_sentence(lines[idx[block - 1]].text))):
+        return block
+    return k0
