@@ -8,6 +8,7 @@ from .emit import UNKNOWN, authors_text, data_block, inline_markdown, note_title
 from .glossary import Entry
 from .linker import TermSpan
 from .markdown_text import attr, escape, front_matter
+from .model import TEXT_KINDS
 from .themes import Passage, Theme
 
 # Side-by-side columns stay readable up to a handful of papers; beyond that the page shows
@@ -152,7 +153,7 @@ def overview_markdown(themes: list[Theme], passages: dict[str, list[Passage]],
     row("Received as", [("text extracted from a PDF" if p.reading.format == "pdf"
                          else "text copied from a web page") for p in papers])
     row("Length", [f"{sum(len(b.text.split()) for b in p.reading.paragraphs()):,} words, "
-                   f"{len([b for b in p.reading.paragraphs() if b.kind == 'paragraph'])} "
+                   f"{len([b for b in p.reading.paragraphs() if b.kind in TEXT_KINDS])} "
                    "paragraphs" for p in papers])
     row("Notes found", [str(sum(1 for r in p.footnotes.values() if r.text is not None))
                         for p in papers])

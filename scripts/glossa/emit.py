@@ -124,11 +124,16 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
     body = inline_markdown(p.text, markers, spans, entries)
     if p.kind == "caption":
         return f"*{body}*\n{{: #{p.id} .glossa-caption }}"
+    if p.kind == "table":
+        # A table whose grid the text lost: its cells in reading order, as received.
+        return (f'<pre class="glossa-table" id="{p.id}" aria-label="Table (cells in reading '
+                f'order; the text lost its grid)">{attr(p.text)}</pre>')
     number = p.id[1:]
     lead = f"**{escape(p.lead)}.** " if p.lead else ""
     link = (f'<a class="glossa-pilcrow" href="#{p.id}" title="Link to paragraph {number}" '
             f'aria-label="Link to paragraph {number}">¶{number}</a> ')
-    return f"{link}{lead}{body}\n{{: #{p.id} .glossa-para }}"
+    bullet = "- " if p.kind == "item" else ""
+    return f"{bullet}{link}{lead}{body}\n{{: #{p.id} .glossa-para }}"
 
 
 def missing_note(n: int, meta: PaperMeta, unread: bool = False) -> str:

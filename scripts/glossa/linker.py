@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .glossary import Entry
-from .model import Heading, Paragraph, Reading
+from .model import TEXT_KINDS, Heading, Paragraph, Reading
 
 SNIPPET = 70
 
@@ -119,7 +119,7 @@ def link_terms(reading: Reading, slug: str, linker: Linker,
             section, section_id = block.text, block.id
             linked_in_section = set()
             continue
-        if not isinstance(block, Paragraph) or block.kind != "paragraph":
+        if not isinstance(block, Paragraph) or block.kind not in TEXT_KINDS:
             continue
         cuts = (avoid or {}).get(block.id, [])
         found = [(s, e, ent) for s, e, ent in linker.find(block.text)

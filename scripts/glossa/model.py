@@ -88,6 +88,9 @@ class Paragraph:
 
 
 Block = Heading | Paragraph
+# Kinds of paragraph that hold the paper's running text (linked, ranked, quoted): not
+# captions, not tables.
+TEXT_KINDS = ("paragraph", "item")
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ problems, footnotes, dropped lines, glossary candidates, theme suggestions."""
 from __future__ import annotations
 
 from .content import Corpus
+from .model import TEXT_KINDS
 from .problems import ERROR
 from .site import Site
 
@@ -32,7 +33,7 @@ def build_report(site: Site, corpus: Corpus) -> str:
         r = p.reading
         missing = sum(1 for n in p.footnotes.values() if n.text is None)
         out.append(f"| `{p.meta.slug}` | {r.format} | {len(r.headings())} | "
-                   f"{len([b for b in r.paragraphs() if b.kind == 'paragraph'])} | "
+                   f"{len([b for b in r.paragraphs() if b.kind in TEXT_KINDS])} | "
                    f"{len(r.markers)} | {len(p.footnotes) - missing} | {missing} | "
                    f"{len(r.dropped)} |")
     out.append("")

@@ -18,6 +18,7 @@ from .glossary import Entry
 from .glossary_pages import entry_markdown, index_markdown
 from .linker import Linker, Occurrence, candidates, link_terms
 from .markdown_text import attr, escape
+from .model import TEXT_KINDS
 from .problems import WARNING, Problem
 from .ranking import Doc, Ranker
 from .themes import resolve_themes, unpinned_candidates
@@ -153,7 +154,7 @@ def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper
     if not corpus.themes:
         return []
     docs = [Doc(p.meta.slug, b.id, (b.lead + ". " if b.lead else "") + b.text)
-            for p in corpus.papers for b in p.reading.paragraphs() if b.kind == "paragraph"]
+            for p in corpus.papers for b in p.reading.paragraphs() if b.kind in TEXT_KINDS]
     ranker = Ranker(docs, linker, matches)
     passages, problems = resolve_themes(corpus.themes, corpus.papers, ranker, set(entries))
     site.problems += problems

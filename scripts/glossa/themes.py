@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .model import TEXT_KINDS
 from .problems import Problem
 from .ranking import Ranker
 from .schema import read_records
@@ -67,7 +68,7 @@ def load_themes(root: Path) -> tuple[list[Theme], list[Problem]]:
 
 def _find(pin: str, paper: Paper) -> list[str]:
     """Paragraph ids a pin names: an id, or every paragraph holding the quoted phrase."""
-    paras = [p for p in paper.reading.paragraphs() if p.kind == "paragraph"]
+    paras = [p for p in paper.reading.paragraphs() if p.kind in TEXT_KINDS]
     if PARA_ID.match(pin):
         return [p.id for p in paras if p.id == pin]
     needle = " ".join(pin.split()).casefold()

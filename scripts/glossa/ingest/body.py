@@ -29,6 +29,11 @@ MARKER_ENDED = re.compile(r"[.!?,;:][”’\"')\]]*\d{1,3}$")
 DASHES = "—–"
 LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
 NOTE_RUN_OVER = 4
+# A list bullet at a line's start (not a dash: dashes open sentences and ranges too).
+BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
+WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
+TABLE_CELLS = 8
+FIGURE = re.compile(r"^[-–—$€£(]?[\d.,%()$–-]*\d[\d.,%()a-z]*$|^[-–—]$")
 HAS_WORD = re.compile(r"[^\W\d_]{3,}")  # lines of a note carried over to the next page, at the most
 
 
@@ -39,6 +44,7 @@ class Draft:
     kind: str  # "paragraph", "caption" or "heading"
     lines: list[Line] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)  # line texts with marker sentinels
+    marks: list[Line] = field(default_factory=list)  # lines it claims that hold no text (bullets)
 
 
 @dataclass
@@ -105,26 +111,32 @@ class BodyReader:
         self.draft: Draft | None = None
         self.n_para = 0
         self.n_caption = 0
+        self.n_table = 0
         self.expected_note = 1
         self.in_notes_page: int | None = None
         self.note_lines: dict[int, list] = {}
         self.current_note: int | None = None
         self.note_page: int | None = None  # the page of the last note line read
+        self.bullets: list[Line] = []  # bullets set apart from their items, in wait for them
 
     # -- blocks -------------------------------------------------------------------------
     def close(self) -> None:
         d, self.draft = self.draft, None
         if d is None or not d.parts:
             return
-        text = finish_text(d.parts, self.vocabulary)
+        text = "\n".join(d.parts) if d.kind == "table" else finish_text(d.parts,
+                                                                          self.vocabulary)
         first = d.lines[0].no
-        lines = tuple(ln.no for ln in d.lines)
+        lines = tuple(sorted(ln.no for ln in d.lines + d.marks))
         if d.kind == "heading":
             self.result.blocks.append(Heading(2, MARK_RE.sub("", text), first, lines=lines))
             return
         if d.kind == "caption":
             self.n_caption += 1
             bid = f"c{self.n_caption}"
+        elif d.kind == "table":
+            self.n_table += 1
+            bid = f"t{self.n_table}"
         else:
             self.n_para += 1
             bid = f"p{self.n_para}"
@@ -143,7 +155,9 @@ class BodyReader:
     def add(self, ln: Line) -> None:
         assert self.draft is not None
         text = ln.text
-        if self.draft.kind != "heading":
+        if self.draft.kind == "item" and not self.draft.parts:
+            text = BULLET.sub("", text, count=1)
+        if self.draft.kind not in ("heading", "table"):
             # A marker the line break pushed to the start of a line ("...agreements.\n1 The")
             # is read with the character before it, so its position can be judged.
             prefix = self.draft.parts[-1][-1:] if self.draft.parts else ""
@@ -211,6 +225,7 @@ class BodyReader:
 
     def finish(self) -> BodyResult:
         self.close()
+        self._drop_bullets()
         for n, (no, parts, lines) in self.note_lines.items():
             text = ""
             for part in parts:
@@ -231,7 +246,16 @@ class BodyReader:
         body = [ln for ln in lines if ln.text]
         for i, ln in enumerate(body):
             nxt = body[i + 1] if i + 1 < len(body) else None
-            if CAPTION.match(ln.text):
+            if BULLET.match(ln.text) and not BULLET.sub("", ln.text):
+                self.bullets.append(ln)  # a bullet on its own line: the next line is the item
+                continue
+            if self.bullets or WEB_ITEM.match(ln.text):
+                self.start("item", ln)
+                if self.bullets:
+                    self.draft.marks.append(self.bullets.pop(0))
+                if ln.text[:2] in ("- ", "* "):
+                    self.draft.parts[0] = self.draft.parts[0][2:]
+            elif CAPTION.match(ln.text):
                 self.start("caption", ln)
             elif nxt is not None and looks_like_heading(ln.text, 120):
                 self.start("heading", ln)
@@ -269,6 +293,19 @@ class BodyReader:
                     self.in_notes_page = ln.page
                 self.add_note_line(ln, start)
                 continue
+            if self.draft is not None and self.draft.kind == "table":
+                if self._cell(ln.text):
+                    self.add(ln)
+                    blank_before = False
+                    continue
+                self.close()
+            elif self._table_starts(lines, i):
+                self.start("table", ln)
+                blank_before = False
+                continue
+            if self._list_line(ln, lines, i, blank_before, new_page):
+                blank_before = False
+                continue
             nxt = _next_text(lines, i)
             if (second := self._two_line_heading(ln, lines, i, blank_before, new_page)):
                 self.start("heading", ln)
@@ -287,6 +324,78 @@ class BodyReader:
             else:
                 self.add(ln)
             blank_before = False
+
+    def _cell(self, text: str) -> bool:
+        """A line that can be a table's cell: short, and no sentence of several words."""
+        return len(text) <= max(30, int(0.45 * self.width)) and not (
+            ends_sentence(text) and len(text.split()) > 3)
+
+    def _table_starts(self, lines: list[Line], i: int) -> bool:
+        """A table, its grid lost in the text: TABLE_CELLS short lines or more in a row on
+        one page, each a block of its own (blank lines apart) or figures among them."""
+        page = lines[i].page
+        cells, figures, blanks, j = 0, 0, 0, i
+        while j < len(lines) and cells < TABLE_CELLS:
+            ln = lines[j]
+            if ln.page != page:
+                break
+            if not ln.text:
+                blanks += 1
+            elif self._cell(ln.text) and not note_start(ln.text) or FIGURE.match(ln.text):
+                cells += 1
+                figures += bool(FIGURE.match(ln.text))
+            else:
+                break
+            j += 1
+        return cells >= TABLE_CELLS and (figures >= 2 or blanks >= cells - 1)
+
+    def _drop_bullets(self) -> None:
+        for ln in self.bullets:
+            self.result.dropped.append(Dropped(ln.no, ln.text, "a list bullet with no item "
+                                               "after it"))
+        self.bullets = []
+
+    def _list_line(self, ln: Line, lines: list[Line], i: int, blank_before: bool,
+                   new_page: bool) -> bool:
+        """Read `ln` as part of a list, if it is: a bullet alone (PDF text often sets the
+        bullets apart from their items: the next items take them in order), an item that
+        opens with its bullet, the next item after bullets in wait, or an item's next line.
+        False: not a list line, read it as usual."""
+        glyph = BULLET.match(ln.text)
+        if self.bullets and (ln.page != self.bullets[-1].page or (
+                not glyph and looks_like_heading(ln.text, max(20, int(0.75 * self.width))))):
+            self._drop_bullets()  # bullets of a figure or a table: no items follow them
+        if glyph and not ln.text[glyph.end():]:
+            if self.draft is None or self.draft.kind != "item" or not self.bullets:
+                self.close()
+            self.bullets.append(ln)
+            return True
+        if glyph:
+            self.start("item", ln)
+            return True
+        d = self.draft
+        if d is not None and d.kind == "item":
+            prev = d.lines[-1].text
+            ended = ends_sentence(prev) or prev.endswith((";", ":")) or bool(
+                MARKER_ENDED.search(prev))
+            if blank_before and not new_page:
+                self.close()
+            elif self.bullets and ended and starts_paragraph(ln.text):
+                pass  # the next item
+            elif not self.bullets and ended and (
+                    len(ln.text) > 1.08 * max(len(x.text) for x in d.lines)
+                    or looks_like_heading(ln.text, max(20, int(0.75 * self.width)))):
+                self.close()  # wider than the items, or a heading: the text after the list
+                return False
+            else:
+                self.add(ln)
+                return True
+        if self.bullets:
+            self.start("item", ln)
+            assert self.draft is not None
+            self.draft.marks.append(self.bullets.pop(0))
+            return True
+        return False
 
     def _previous_ended(self) -> bool:
         d = self.draft

@@ -29,8 +29,8 @@ NOTE_LINE = re.compile(r"^(\d{1,3})(?:[.)]?\s+(\S.*))?$")
 CONTINUED = re.compile(r"^[(\[]?\s*continued\s*(?:\.{2,}|…|on next page)?\s*[)\]]?\.?$", re.I)
 MAX_LINES_PER_NOTE = 24
 GAP = 2  # numbers that may be missing in a row (unreadable in the text)
-CARRY_OVER = 14
-SHORT_CARRY = 3  # lines set off by a blank line that can be a note's rest, with no width  # lines of a note carried to the next page's foot, at the most
+CARRY_OVER = 14  # lines of a note carried to the next page's foot, at the most
+SHORT_CARRY = 3  # lines set off by a blank line that can be a note's rest, with no width
 
 
 @dataclass
