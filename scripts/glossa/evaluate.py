@@ -32,11 +32,15 @@ from .model import Heading, Paragraph, Reading
 WORD = re.compile(r"[^\W_]+")
 NOTE_WORDS = 5
 START_WORDS = 8
+START_CHARS = 30  # or its first letters, whatever the spacing ("oftencreates" in a web copy)
 BULLETS = frozenset("•◦▪▫‣⁃●○■□–-*·")
 
 
+LINK_JUNK = re.compile(r"%2\S*|&f=\S*")  # what a web copy's broken links leave in its text
+
+
 def words(text: str) -> list[str]:
-    return WORD.findall(text.casefold())
+    return WORD.findall(LINK_JUNK.sub("", text).casefold())
 
 
 def key(text: str, n: int) -> str:
@@ -125,9 +129,11 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
     starts = _starts(reading) | {key(n.text, START_WORDS) for n in reading.notes.values()}
     paras = [p for p in truth.get("paragraphs") or [] if len(words(p)) >= 3]
     s.starts_total = len(paras)
+    glued = {st.replace(" ", "")[:START_CHARS] for st in starts}
     for p in paras:
         k = key(p, START_WORDS)
-        if k in starts or any(st.startswith(k) for st in starts if len(k) > 20):
+        g = k.replace(" ", "")[:START_CHARS]
+        if k in starts or g in glued or (len(g) >= 15 and any(x.startswith(g) for x in glued)):
             s.starts_found += 1
         elif len(s.shortfalls) < 60:
             s.shortfalls.append(f"paragraph start not found: “{' '.join(p.split()[:8])}”")

@@ -33,6 +33,8 @@ NOTE_RUN_OVER = 4
 BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
 WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
 TABLE_CELLS = 8
+LIST_REACH = 80  # lines that bullets set apart can introduce, at the most
+ITEM_END = re.compile(r";(?:\s+(?:and|or))?\d{0,3}$")  # "...; and": the end of a list item
 FIGURE = re.compile(r"^[-–—$€£(]?[\d.,%()$–-]*\d[\d.,%()a-z]*$|^[-–—]$")
 HAS_WORD = re.compile(r"[^\W\d_]{3,}")  # lines of a note carried over to the next page, at the most
 
@@ -118,6 +120,8 @@ class BodyReader:
         self.current_note: int | None = None
         self.note_page: int | None = None  # the page of the last note line read
         self.bullets: list[Line] = []  # bullets set apart from their items, in wait for them
+        self.item_region: set[int] = set()  # lines that the bullets in wait introduce
+        self.item_starts: set[int] = set()  # and those of them that open an item
 
     # -- blocks -------------------------------------------------------------------------
     def close(self) -> None:
@@ -358,44 +362,80 @@ class BodyReader:
     def _list_line(self, ln: Line, lines: list[Line], i: int, blank_before: bool,
                    new_page: bool) -> bool:
         """Read `ln` as part of a list, if it is: a bullet alone (PDF text often sets the
-        bullets apart from their items: the next items take them in order), an item that
-        opens with its bullet, the next item after bullets in wait, or an item's next line.
-        False: not a list line, read it as usual."""
+        bullets apart from their items, which follow in order), an item that opens with its
+        bullet, an item after bullets in wait, or an item's next line. False: not a list
+        line, read it as usual."""
         glyph = BULLET.match(ln.text)
-        if self.bullets and (ln.page != self.bullets[-1].page or (
-                not glyph and looks_like_heading(ln.text, max(20, int(0.75 * self.width))))):
+        d = self.draft
+        in_items = d is not None and d.kind == "item"
+        if self.bullets and not glyph and not in_items \
+                and looks_like_heading(ln.text, max(20, int(0.75 * self.width))):
             self._drop_bullets()  # bullets of a figure or a table: no items follow them
         if glyph and not ln.text[glyph.end():]:
-            if self.draft is None or self.draft.kind != "item" or not self.bullets:
+            if not (in_items and self.bullets):
                 self.close()
             self.bullets.append(ln)
             return True
         if glyph:
+            self._drop_bullets()  # a list whose items carry their bullets: not these
             self.start("item", ln)
             return True
-        d = self.draft
-        if d is not None and d.kind == "item":
+        if in_items and ln.no in self.item_region:
+            if ln.no in self.item_starts and self.bullets:
+                self.start("item", ln)
+                assert self.draft is not None
+                self.draft.marks.append(self.bullets.pop(0))
+            else:
+                self.add(ln)
+            return True
+        if in_items:
+            assert d is not None
             prev = d.lines[-1].text
-            ended = ends_sentence(prev) or prev.endswith((";", ":")) or bool(
-                MARKER_ENDED.search(prev))
+            ended = ends_sentence(prev) or bool(MARKER_ENDED.search(prev))
             if blank_before and not new_page:
                 self.close()
-            elif self.bullets and ended and starts_paragraph(ln.text):
-                pass  # the next item
-            elif not self.bullets and ended and (
-                    len(ln.text) > 1.08 * max(len(x.text) for x in d.lines)
-                    or looks_like_heading(ln.text, max(20, int(0.75 * self.width)))):
+            elif ended and (len(ln.text) > 1.08 * max(len(x.text) for x in d.lines)
+                            or looks_like_heading(ln.text, max(20, int(0.75 * self.width)))):
                 self.close()  # wider than the items, or a heading: the text after the list
-                return False
             else:
                 self.add(ln)
                 return True
+            self._drop_bullets()
+            return False
         if self.bullets:
+            self._plan_items(lines, i)
             self.start("item", ln)
             assert self.draft is not None
             self.draft.marks.append(self.bullets.pop(0))
             return True
         return False
+
+    def _plan_items(self, lines: list[Line], i: int) -> None:
+        """The lines from lines[i] on that the bullets in wait introduce, and where each
+        item starts: the lines up to a blank line, a bullet, or a line wider than them after
+        a full stop; then the best places to split them into as many items as there are
+        bullets (after a semicolon, then a full stop, then a comma or colon)."""
+        region: list[Line] = []
+        widest = 0
+        for ln in lines[i:i + LIST_REACH]:
+            if not ln.text or BULLET.match(ln.text):
+                break
+            if region and widest and len(ln.text) > 1.08 * widest and (
+                    ends_sentence(region[-1].text) or MARKER_ENDED.search(region[-1].text)):
+                break
+            region.append(ln)
+            widest = max(widest, len(ln.text))
+        scored = []
+        for k in range(1, len(region)):
+            prev, cur = region[k - 1].text, region[k].text
+            score = (3 if ITEM_END.search(prev) else
+                     2 if ends_sentence(prev) or MARKER_ENDED.search(prev) else
+                     1 if prev.endswith((",", ":")) else 0)
+            if score:
+                scored.append((-score - (0.5 if cur[:1].isupper() else 0), k))
+        chosen = sorted(k for _, k in sorted(scored)[:len(self.bullets) - 1])
+        self.item_region = {ln.no for ln in region}
+        self.item_starts = {region[k].no for k in chosen}
 
     def _previous_ended(self) -> bool:
         d = self.draft
