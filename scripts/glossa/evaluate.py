@@ -12,7 +12,8 @@ compared with its truth on words, not characters:
   that is no contents heading is spurious (truth may leave out minor headings);
 - paragraph starts: each truth paragraph's first eight words open a paragraph (or a note,
   a caption, a list item) of the reading;
-- furniture: paragraphs that hold a line printed at the edge of three or more pages;
+- furniture: paragraphs that took a line printed at the edge of three or more pages (two
+  in a brief), a page number, or a bare web address printed on several pages;
 - lone bullets: paragraphs that are a bullet glyph and nothing else;
 - words lost: words of source lines that the reading neither shows nor lists as dropped.
 """
@@ -36,6 +37,7 @@ START_CHARS = 30  # or its first letters, whatever the spacing ("oftencreates" i
 BULLETS = frozenset("•◦▪▫‣⁃●○■□–-*·")
 
 
+URL = re.compile(r"https?://\S+")
 LINK_JUNK = re.compile(r"%2\S*|&f=\S*")  # what a web copy's broken links leave in its text
 
 
@@ -68,17 +70,30 @@ class PaperScore:
         return None if not self.notes_total else self.notes_right == self.notes_total
 
 
-def edge_lines(text: str) -> set[str]:
-    """Lines printed at the top or the foot of three or more pages (form feeds mark pages):
-    running heads, footers, page numbers with words."""
-    pages = normalise_text(text).split("\f")
-    seen: Counter[str] = Counter()
+def edge_lines(text: str) -> set[int]:
+    """The line numbers of page furniture: lines at the top or the foot of a page (form
+    feeds mark pages) whose words recur at the edge of three or more pages, two in a paper
+    of four pages or fewer (running heads and footers), page numbers there, and a bare web
+    address printed more than once."""
+    lines = normalise_text(text).split("\n")
+    pages: list[list[int]] = [[]]
+    for no, raw in enumerate(lines, start=1):
+        if "\f" in raw:
+            pages.append([])
+        if raw.strip(" \f"):
+            pages[-1].append(no)
+    at_edge: dict[int, str] = {}
     for page in pages:
-        lines = [ln.strip() for ln in page.split("\n") if ln.strip()]
-        for ln in set(lines[:2] + lines[-3:]):
-            if len(words(ln)) >= 2:
-                seen[" ".join(words(ln))] += 1
-    return {ln for ln, n in seen.items() if n >= 3}
+        for no in page[:2] + page[-3:]:
+            at_edge[no] = " ".join(words(lines[no - 1]))
+    seen = Counter(at_edge.values())
+    times = 2 if len(pages) <= 4 else 3  # a brief repeats its running lines fewer times
+    out = {no for no, w in at_edge.items()
+           if (seen[w] >= times and len(w.split()) >= 2) or re.fullmatch(r"\d{1,3}", w)}
+    # A bare web address printed on several pages (two-column pages put the footer between
+    # the columns, away from the page's edge).
+    urls = Counter(ln.strip(" \f") for ln in lines if URL.fullmatch(ln.strip(" \f")))
+    return out | {no for no, ln in enumerate(lines, start=1) if urls[ln.strip(" \f")] >= 2}
 
 
 def _starts(reading: Reading) -> set[str]:
@@ -142,9 +157,10 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
     for b in reading.blocks:
         if not isinstance(b, Paragraph):
             continue
-        flat = " ".join(words(b.text))
-        if any(f" {e} " in f" {flat} " for e in edges):
+        if edges & set(b.lines or (b.line,)) and b.kind != "table":
             s.furniture += 1
+            if len(s.shortfalls) < 70:
+                s.shortfalls.append(f"furniture in ¶ {b.id}: “{b.text[:60]}”")
         if b.text.strip() and all(c in BULLETS or c.isspace() for c in b.text):
             s.lone_bullets += 1
     # Words lost.

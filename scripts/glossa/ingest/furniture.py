@@ -7,10 +7,11 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import Dropped, Line
-from .patterns import PAGE_NUMBER, TOC_ENTRY, ends_sentence, squash
+from .patterns import IDENTIFIER, PAGE_NUMBER, TOC_ENTRY, URL_LINE, ends_sentence, squash
 
 EDGE_TOP = 2
 EDGE_BOTTOM = 3
+COVER_LINES = 12  # the first lines of a paper: its cover, front matter rather than furniture
 NUMBER_THEN_TEXT = re.compile(r"^(\d{1,4})\s*(\S.*)$")
 TEXT_THEN_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$")
 # "7negotiations", "12The": a page number run into the first word; not "18th" or "5km".
@@ -60,8 +61,18 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
             key = squash(_strip_page_number(ln.text))
             counts[key] += 1
             pages_of[key].add(ln.page)
-    running = {k for k, c in counts.items() if c >= 3 and len(pages_of[k]) >= 3 and k
+    # A brief of a few pages repeats its running lines fewer times than a report does.
+    times = 2 if len(pages) <= 4 else 3
+    running = {k for k, c in counts.items() if c >= times and len(pages_of[k]) >= times and k
                and not ends_sentence(k)}
+    # A bare web address printed on several pages is the publisher's, wherever the text
+    # extraction put it (two-column pages put the footer between the columns).
+    urls = Counter(ln.text for ln in lines if URL_LINE.match(ln.text))
+    # A report number alone on a line at a page's edge, that the edge of another page repeats
+    # ("IF10491", and "... | IF10491 · VERSION 14"), is a footer.
+    cover = {ln.no for ln in [x for x in lines if x.text][:COVER_LINES]}
+    edge_tokens = Counter(tok for ln in lines if ln.no in edge
+                          for tok in set(re.split(r"[\s·|,]+", ln.text)) if tok)
 
     for ln in lines:
         if not ln.text or ln.no == first_line:
@@ -74,6 +85,11 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
             drop(ln, "running header or footer")
         elif ln.no in edge and PAGE_NUMBER.match(text):
             drop(ln, "page number")
+        elif urls[text] >= 2 and ln.no not in cover:  # the cover's address is front matter
+            drop(ln, "the publisher's web address, printed on several pages")
+        elif ln.no in edge and IDENTIFIER.match(text) and edge_tokens[text] >= 2 \
+                and ln.no not in cover:
+            drop(ln, "report number at the page edge")
         elif title_key and len(title_key) >= 8 and key != squash(text) \
                 and key.startswith(title_key):
             drop(ln, "running header (page number and title)")
