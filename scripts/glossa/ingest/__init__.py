@@ -17,6 +17,7 @@ from .furniture import (
     find_furniture,
     find_identifier_lines,
     find_sidebars,
+    find_summary_box,
     split_glued_page_number,
 )
 from .leads import find_leads
@@ -64,7 +65,8 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
     body_lines = content[front.body_start:]
     if pdf:
         ids = {f.text for f in front.lines if f.role == "identifier"}
-        extra = find_sidebars(body_lines, width) | find_identifier_lines(body_lines, ids)
+        extra = find_sidebars(body_lines, width) | find_identifier_lines(body_lines, ids) \
+            | find_summary_box(body_lines, width)
         dropped.update(extra)
         body_lines = [ln for ln in body_lines if ln.no not in extra]
     vocabulary = _vocabulary(text)

@@ -33,6 +33,9 @@ NOTE_RUN_OVER = 4
 BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
 WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
 TABLE_CELLS = 8
+SPAN_CAPTION = re.compile(r"^(?:Table|Figure|Exhibit|Chart|Map)\s+[A-Z]?-?\d+[.:]\s")
+SPAN_SOURCE = re.compile(r"^(?:Sources?|Notes?|Data source)\s*:", re.I)
+SPAN_REACH = 200
 LIST_REACH = 80  # lines that bullets set apart can introduce, at the most
 ITEM_END = re.compile(r";(?:\s+(?:and|or))?\d{0,3}$")  # "...; and": the end of a list item
 FIGURE = re.compile(r"^[-–—$€£(]?[\d.,%()$–-]*\d[\d.,%()a-z]*$|^[-–—]$")
@@ -271,6 +274,8 @@ class BodyReader:
         blank_before = False
         page = lines[0].page if lines else 0
         joined_to: int | None = None  # a heading's second line, already read
+        spans = _captioned_spans(lines, self.width)
+        span_end = -1
         for i, ln in enumerate(lines):
             if i == joined_to:
                 continue
@@ -297,6 +302,19 @@ class BodyReader:
                     self.in_notes_page = ln.page
                 self.add_note_line(ln, start)
                 continue
+            if i in spans:  # a table's or a figure's caption: its content runs to its source
+                self.start("caption", ln)
+                self.close()
+                span_end = spans[i]
+                continue
+            if i < span_end:
+                if self.draft is None:
+                    self.start("table", ln)
+                else:
+                    self.add(ln)
+                continue
+            if self.draft is not None and self.draft.kind == "table" and span_end == i:
+                self.close()
             if self.draft is not None and self.draft.kind == "table":
                 if self._cell(ln.text):
                     self.add(ln)
@@ -516,6 +534,28 @@ class BodyReader:
             j += 1
         widest = max((len(t) for t in near), default=self.width)
         return widest if widest >= 0.5 * self.width else self.width
+
+
+def _captioned_spans(lines: list[Line], width: int) -> dict[int, int]:
+    """Tables and figures between their caption ("Table 2. ...", "Figure 1: ...") and their
+    source or notes line, within SPAN_REACH lines and two pages, with no line of prose (as
+    wide as the column) between: caption index -> index of the source line. What lies
+    between is the table's cells or the figure's words, whose layout the text lost."""
+    spans: dict[int, int] = {}
+    i = 0
+    while i < len(lines):
+        if lines[i].text and SPAN_CAPTION.match(lines[i].text):
+            for j in range(i + 1, min(len(lines), i + SPAN_REACH)):
+                text = lines[j].text
+                if lines[j].page > lines[i].page + 1 or (text and SPAN_CAPTION.match(text)) \
+                        or (len(text) >= 0.9 * width and not SPAN_SOURCE.match(text)):
+                    break
+                if text and SPAN_SOURCE.match(text):
+                    spans[i] = j
+                    i = j
+                    break
+        i += 1
+    return spans
 
 
 def _title_case(text: str) -> bool:

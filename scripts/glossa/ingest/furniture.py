@@ -158,3 +158,24 @@ def find_identifier_lines(lines: list[Line], identifiers: set[str]) -> dict[int,
                 and squash(ln.text) not in {squash(i) for i in identifiers} | set():
             out[ln.no] = Dropped(ln.no, ln.text, "running footer (report identifier)")
     return out
+
+
+SUMMARY_LABELS = frozenset({"summary", "executive summary", "abstract", "in brief"})
+
+
+def find_summary_box(lines: list[Line], width: int) -> dict[int, Dropped]:
+    """The box beside a summary: on the page whose top line is the label SUMMARY (or
+    Abstract), the short lines that are no sentence's end (the title again, the report's
+    number, its date, the authors and their titles), set beside the summary's text and
+    interleaved with it by the extraction."""
+    from .patterns import ends_sentence
+
+    pages = _pages(lines)
+    for _page, body in sorted(pages.items())[:4]:
+        if not body or squash(body[0].text) not in SUMMARY_LABELS:
+            continue
+        limit = int(0.45 * width)
+        return {ln.no: Dropped(ln.no, ln.text, "the box beside the summary (title, report "
+                               "number, date, authors)")
+                for ln in body[1:] if len(ln.text) < limit and not ends_sentence(ln.text)}
+    return {}
