@@ -188,14 +188,16 @@ def _blank_separated(lines: list[Line]) -> bool:
     votes: Counter[bool] = Counter()
     prev: Line | None = None
     blank = False
+    prose = int(0.5 * _column_width(lines))
     for ln in lines:
         if not ln.text:
             blank = True
             continue
-        # A blank before a heading says nothing of how paragraphs are separated.
+        # Only prose votes: a blank before a heading, around a table's cells or a short
+        # list item says nothing of how paragraphs are separated.
         if prev is not None and ends_sentence(prev.text) and starts_paragraph(ln.text) \
                 and ln.page == prev.page and not ln.page_start \
-                and not looks_like_heading(ln.text, 100):
+                and not looks_like_heading(ln.text, 100) and len(ln.text) >= prose:
             votes[blank] += 1
         prev, blank = ln, False
     return votes[True] >= votes[False]
