@@ -42,8 +42,11 @@ URL = re.compile(r"https?://\S+")
 LINK_JUNK = re.compile(r"%2\S*|&f=\S*")  # what a web copy's broken links leave in its text
 
 
+ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")  # the web copy writes "119th" as "119"
+
+
 def words(text: str) -> list[str]:
-    return WORD.findall(LINK_JUNK.sub("", text).casefold())
+    return [ORDINAL.sub(r"\1", w) for w in WORD.findall(LINK_JUNK.sub("", text).casefold())]
 
 
 def key(text: str, n: int) -> str:

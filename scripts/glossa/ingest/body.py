@@ -36,6 +36,7 @@ TABLE_CELLS = 8
 SPAN_CAPTION = re.compile(r"^(?:Table|Figure|Exhibit|Chart|Map)\s+[A-Z]?-?\d+[.:]\s")
 SPAN_SOURCE = re.compile(r"^(?:Sources?|Notes?|Data source)\s*:", re.I)
 SPAN_REACH = 200
+CAP_REACH = 8  # lines between a drop cap and the rest of its word, at the most
 LIST_REACH = 80  # lines that bullets set apart can introduce, at the most
 ITEM_END = re.compile(r";(?:\s+(?:and|or))?\d{0,3}$")  # "...; and": the end of a list item
 FIGURE = re.compile(r"^[-–—$€£(]?[\d.,%()$–-]*\d[\d.,%()a-z]*$|^[-–—]$")
@@ -123,6 +124,7 @@ class BodyReader:
         self.current_note: int | None = None
         self.note_page: int | None = None  # the page of the last note line read
         self.bullets: list[Line] = []  # bullets set apart from their items, in wait for them
+        self.caps: dict[int, Line] = {}  # a paragraph's first line -> its drop cap's line
         self.item_region: set[int] = set()  # lines that the bullets in wait introduce
         self.item_starts: set[int] = set()  # and those of them that open an item
 
@@ -134,7 +136,7 @@ class BodyReader:
         text = "\n".join(d.parts) if d.kind == "table" else finish_text(d.parts,
                                                                           self.vocabulary)
         first = d.lines[0].no
-        lines = tuple(sorted(ln.no for ln in d.lines + d.marks))
+        lines = tuple(ln.no for ln in d.marks + d.lines)  # a drop cap's line reads first
         if d.kind == "heading":
             self.result.blocks.append(Heading(2, MARK_RE.sub("", text), first, lines=lines))
             return
@@ -157,6 +159,10 @@ class BodyReader:
     def start(self, kind: str, ln: Line) -> None:
         self.close()
         self.draft = Draft(kind)
+        cap = self.caps.get(ln.no)
+        if cap is not None:
+            ln = Line(ln.no, cap.text + ln.text, ln.page, ln.page_start)
+            self.draft.marks.append(cap)
         self.add(ln)
 
     def add(self, ln: Line) -> None:
@@ -276,6 +282,8 @@ class BodyReader:
         joined_to: int | None = None  # a heading's second line, already read
         spans = _captioned_spans(lines, self.width)
         span_end = -1
+        caps = self.caps = _drop_caps(lines, self.vocabulary)  # first line -> its capital
+        cap_lines = {c.no for c in caps.values()}
         for i, ln in enumerate(lines):
             if i == joined_to:
                 continue
@@ -302,6 +310,10 @@ class BodyReader:
                     self.in_notes_page = ln.page
                 self.add_note_line(ln, start)
                 continue
+            if ln.no in cap_lines:
+                continue  # a drop cap, read with the word it begins
+            if ln.no in caps and self.draft is not None and self.draft.kind != "heading":
+                self.close()  # a paragraph opens with the drop cap
             if i in spans:  # a table's or a figure's caption: its content runs to its source
                 self.start("caption", ln)
                 self.close()
@@ -534,6 +546,26 @@ class BodyReader:
             j += 1
         widest = max((len(t) for t in near), default=self.width)
         return widest if widest >= 0.5 * self.width else self.width
+
+
+def _drop_caps(lines: list[Line], vocabulary: set[str]) -> dict[int, Line]:
+    """Drop caps set apart from their word ("C" alone, and "ongressional committee ..."
+    near it): a capital alone on a line, and within a few lines on its page a line that
+    opens with a lower-case word which, with the capital, is a word of the text."""
+    caps: dict[int, Line] = {}
+    for i, ln in enumerate(lines):
+        if len(ln.text) != 1 or not ln.text.isupper():
+            continue
+        for j in sorted(range(max(0, i - CAP_REACH), min(len(lines), i + CAP_REACH + 1)),
+                        key=lambda j: abs(j - i)):
+            other = lines[j]
+            word = re.match(r"[^\W\d_]+", other.text)
+            if j == i or other.page != ln.page or not word or not other.text[0].islower():
+                continue
+            if (ln.text + word.group(0)).lower() in vocabulary and other.no not in caps:
+                caps[other.no] = ln
+                break
+    return caps
 
 
 def _captioned_spans(lines: list[Line], width: int) -> dict[int, int]:
