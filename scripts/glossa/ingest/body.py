@@ -399,7 +399,7 @@ class BodyReader:
         d = self.draft
         in_items = d is not None and d.kind == "item"
         if self.bullets and not glyph and not in_items \
-                and looks_like_heading(ln.text, max(20, int(0.75 * self.width))):
+                and looks_like_heading(ln.text, int(0.6 * self.width)):
             self._drop_bullets()  # bullets of a figure or a table: no items follow them
         if glyph and not ln.text[glyph.end():]:
             if not (in_items and self.bullets):

@@ -12,6 +12,7 @@ from .patterns import IDENTIFIER, PAGE_NUMBER, TOC_ENTRY, URL_LINE, ends_sentenc
 EDGE_TOP = 2
 EDGE_BOTTOM = 3
 COVER_LINES = 12  # the first lines of a paper: its cover, front matter rather than furniture
+BULLET_ALONE = re.compile(r"^[•◦▪▫‣⁃●○■□]$")
 NUMBER_THEN_TEXT = re.compile(r"^(\d{1,4})\s*(\S.*)$")
 TEXT_THEN_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$")
 # "7negotiations", "12The": a page number run into the first word; not "18th" or "5km".
@@ -85,7 +86,10 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
             drop(ln, "running header or footer")
         elif ln.no in edge and PAGE_NUMBER.match(text):
             drop(ln, "page number")
-        elif urls[text] >= 2 and ln.no not in cover:  # the cover's address is front matter
+        elif ln.no not in cover and (urls[text] >= 2 or (ln.no in edge and any(
+                text.startswith(u + " ") for u, n in urls.items() if n >= 2))):
+            # the cover's address is front matter; at a page's edge, the address with the
+            # report number after it is the footer
             drop(ln, "the publisher's web address, printed on several pages")
         elif ln.no in edge and IDENTIFIER.match(text) and edge_tokens[text] >= 2 \
                 and ln.no not in cover:
@@ -95,6 +99,17 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
             drop(ln, "running header (page number and title)")
         elif title_key and squash(text) == title_key and len(title_key) >= 8:
             drop(ln, "running header (title repeated)")
+
+    # A page number the extraction moved away from the page's edge: the number the other
+    # pages' numbers give this page, among its first or last lines.
+    offsets = Counter(int(d.text) - ln.page for ln in lines
+                      if (d := dropped.get(ln.no)) and d.why == "page number" and d.text.isdigit())
+    if offsets:
+        offset = offsets.most_common(1)[0][0]
+        for page, body in pages.items():
+            for ln in body[:6] + body[-4:]:
+                if ln.text == str(page + offset) and ln.no not in dropped:
+                    drop(ln, "page number")
 
     # A page made mostly of contents entries is a table of contents: drop its short lines too.
     for body in pages.values():
@@ -129,9 +144,12 @@ def find_sidebars(lines: list[Line], width: int) -> dict[int, Dropped]:
     dropped: dict[int, Dropped] = {}
     block: list[Line] = []
 
+    def short(ln: Line) -> bool:
+        return len(ln.text) <= limit and not ends_sentence(ln.text) \
+            and not CAPTION.match(ln.text) and not BULLET_ALONE.match(ln.text)
+
     def settle() -> None:
-        if len(block) >= 3 and all(len(ln.text) <= limit and not ends_sentence(ln.text)
-                                   and not CAPTION.match(ln.text) for ln in block):
+        if len(block) >= 3 and all(short(ln) for ln in block):
             for ln in block:
                 dropped[ln.no] = Dropped(ln.no, ln.text, "sidebar (short lines beside the text)")
         block.clear()
@@ -144,6 +162,22 @@ def find_sidebars(lines: list[Line], width: int) -> dict[int, Dropped]:
         if ln.text:
             block.append(ln)
     settle()
+    # A box at a page's foot: three short lines or more that run to the page's end, after
+    # the text's last sentence or holding a web address (a publisher's box: its name,
+    # address, report number), even where the text goes on overleaf.
+    for body in _pages(lines).values():
+        run = []
+        for ln in reversed(body):
+            if (not short(ln) and not URL_LINE.match(ln.text)) or ln.text.endswith(":"):
+                break
+            run.append(ln)
+        k = len(body) - len(run) - 1
+        if len(run) >= 3 and k >= 0 and (ends_sentence(body[k].text)
+                                         or body[k].text.endswith(":")
+                                         or any(URL_LINE.match(ln.text) for ln in run)):
+            for ln in run:
+                dropped.setdefault(ln.no, Dropped(ln.no, ln.text, "a box at the page's foot "
+                                                  "(publisher, address, report number)"))
     return dropped
 
 

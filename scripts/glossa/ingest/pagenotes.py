@@ -179,14 +179,16 @@ def _carried_over(lines: list[Line], idx: list[int], k0: int, width: int) -> int
     block = k0
     while block > 0 and k0 - block < CARRY_OVER and idx[block] - idx[block - 1] == 1:
         block -= 1
-    top, wide = k0, 0
+    top, wide, narrow = k0, 0, 0
     for k in range(k0 - 1, block - 1, -1):
         if len(lines[idx[k]].text) > 1.04 * width:
-            top, wide = k, wide + 1
+            top, wide, narrow = k, wide + 1, 0
         elif k == k0 - 1:
             top = k
         else:
-            break
+            narrow += 1  # one line may fall short (a note's own last line, a short URL)
+            if narrow > 1:
+                break
     if wide:
         return top
     if 0 < k0 - block <= SHORT_CARRY and (block == 0 or (
