@@ -57,7 +57,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             print(f"{folder}: no such folder", file=sys.stderr)
             return 1
         for name in args.input or ["source.txt"]:
-            scores = evaluate_dir(folder, name)
+            scores = evaluate_dir(folder, name, Path(args.truth) if args.truth else None)
             if not scores:
                 print(f"{folder}: no paper folder with truth.json and {name}", file=sys.stderr)
                 return 1
@@ -102,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the input file to read in each paper folder (default source.txt); "
                         "repeat to compare inputs")
     p.add_argument("--brief", action="store_true", help="one line per paper, no details")
+    p.add_argument("--truth", metavar="DIR",
+                   help="read each paper's truth.json from DIR/<id>/ (truth kept apart)")
     p.add_argument("--out", metavar="FILE", help="also write the tables as Markdown (FIDELITY.md)")
     p.set_defaults(func=cmd_evaluate)
 

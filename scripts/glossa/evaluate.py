@@ -39,6 +39,10 @@ BULLETS = frozenset("•◦▪▫‣⁃●○■□–-*·")
 
 
 URL = re.compile(r"https?://\S+")
+# A heading's number or label, which contents lists and truth files leave out: "2.1 ",
+# "A.3 ", "IV. ", "Appendix I: ".
+SECTION_NUMBER = re.compile(r"^(?:Appendix\s+)?(?:\d{1,2}(?:\.\d+)*\.?|[A-Z](?:\.\d+)+\.?|[A-Z]\."
+                            r"|[IVX]+\.)[:]?\s+(?=[A-Z][a-z])")
 LINK_JUNK = re.compile(r"%2\S*|&f=\S*")  # what a web copy's broken links leave in its text
 
 
@@ -138,7 +142,7 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
             s.shortfalls.append(f"title: “{reading.title}”; truth “{truth['title']}”")
     # Headings.
     wanted = {key(h, 40) for h in truth.get("headings") or []}
-    got = [key(h.text, 40) for h in reading.headings()]
+    got = [key(SECTION_NUMBER.sub("", h.text), 40) for h in reading.headings()]
     s.headings_total = len(wanted)
     s.headings_found = len(wanted & set(got))
     # A heading the contents leave out (a minor one) is still a heading when the web version
@@ -179,13 +183,17 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
     return s
 
 
-def evaluate_dir(folder: Path, input_name: str = "source.txt") -> list[PaperScore]:
+def evaluate_dir(folder: Path, input_name: str = "source.txt",
+                 truth_dir: Path | None = None) -> list[PaperScore]:
+    """Every paper of `folder` with a truth.json (in `truth_dir`/<id>/ when given: truth
+    written for papers kept elsewhere) and the input."""
     scores = []
-    for paper in sorted(p for p in folder.iterdir() if (p / "truth.json").is_file()):
+    truths = truth_dir or folder
+    for paper in sorted(p for p in folder.iterdir() if (truths / p.name / "truth.json").is_file()):
         source = paper / input_name
         if not source.is_file():
             continue
-        truth = json.loads((paper / "truth.json").read_text(encoding="utf-8"))
+        truth = json.loads((truths / paper.name / "truth.json").read_text(encoding="utf-8"))
         text = source.read_text(encoding="utf-8", errors="replace")
         reading = ingest_text(text)
         scores.append(score_paper(paper.name, text, truth, reading))

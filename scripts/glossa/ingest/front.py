@@ -97,7 +97,10 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
             prev = idx
         dated = _block_before_date(blocks, taken)
         title_block, *later = blocks
-        if dated is not None:
+        # The block above the date is the title when what comes first is a masthead (one
+        # short line: "INSIGHT", "Legal Sidebar"); otherwise the first block is.
+        masthead = len(blocks[0]) == 1 and len(blocks[0][0][1].text.split()) <= 3
+        if dated is not None and (dated is blocks[0] or masthead):
             # The block right above the date line is the title, as many lines as it was
             # set on; a block above it is a masthead or a series label ("INSIGHT").
             title_block = dated
