@@ -22,9 +22,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Dropped, Line, Note
-from .patterns import ends_sentence
+from .patterns import CONNECTIVES, ends_sentence
 
 WORDY = re.compile(r"[^\W\d_]|§")  # letters: a column of figures in a table is no note
+# A few words in capitals and lower case, no figure, no address: a section's title.
+NUMBERED_HEADING = re.compile(r"^[A-Z][^\W\d_]*(?:[ -][^\W\d_]+){0,5}[?]?$")
+BRACKETED = re.compile(r"\[(\d{1,3})\]")
 NOTE_LINE = re.compile(r"^(\d{1,3})(?:[.)]?\s+(\S.*))?$")
 CONTINUED = re.compile(r"^[(\[]?\s*continued\s*(?:\.{2,}|…|on next page)?\s*[)\]]?\.?$", re.I)
 MAX_LINES_PER_NOTE = 24
@@ -51,10 +54,23 @@ def _start(lines: list[Line], idx: list[int], k: int, n: int) -> str | None:
         # ("81" then "30 U.S.C. §1419(d)." is note 81, whose text opens with a number).
         nxt = lines[idx[k + 1]].text if k + 1 < len(idx) else ""
         after = NOTE_LINE.match(nxt)
-        if not WORDY.search(nxt) or (after and int(after.group(1)) == n + 1):
+        if not WORDY.search(nxt) or (after and int(after.group(1)) == n + 1) \
+                or _numbered_heading(nxt):
             return None
         return ""
-    return m.group(2) if WORDY.search(m.group(2)) else None  # a note says something
+    rest = m.group(2)
+    if not WORDY.search(rest):
+        return None  # a note says something
+    if _numbered_heading(rest):
+        return None  # "2 Related work": a numbered heading, not a note
+    return rest
+
+
+def _numbered_heading(text: str) -> bool:
+    """A few words, no figure, no sentence's end, no connective at the end: the title of a
+    numbered section ("2 Related work"), where a note ("EDA defines incubators as") goes on."""
+    return bool(NUMBERED_HEADING.match(text)) and not ends_sentence(text) \
+        and text.split()[-1].lower() not in CONNECTIVES
 
 
 def _run(lines: list[Line], idx: list[int], k: int, n: int, expected: int
@@ -81,15 +97,16 @@ def _run(lines: list[Line], idx: list[int], k: int, n: int, expected: int
     return starts
 
 
-def _marker_pattern(n: int) -> re.Pattern:
+def _marker_pattern(n: int, brackets: bool = True) -> re.Pattern:
     # The number glued to what precedes it (a word, punctuation, even a number: "§3723225"),
     # or after a sentence's end and a space ("network. 34"): a flattened superscript; or in
-    # brackets ("SIPP[31]").
-    return re.compile(rf"(?:(?<=\S)|(?<=[.,;:!?”’\"')] )){n}(?=[\s,.;:—–)]|$)|\[{n}\]")
+    # brackets ("SIPP[31]"), unless brackets are how the paper cites its references.
+    glued = rf"(?:(?<=\S)|(?<=[.,;:!?”’\"')] )){n}(?=[\s,.;:—–)]|$)"
+    return re.compile(glued + (rf"|\[{n}\]" if brackets else ""))
 
 
-def _best_run(lines: list[Line], idx: list[int], expected: int, body_text: list[str]
-              ) -> tuple[int, list[tuple[int, int]]] | None:
+def _best_run(lines: list[Line], idx: list[int], expected: int, body_text: list[str],
+              brackets: bool = True) -> tuple[int, list[tuple[int, int]]] | None:
     """Where this page's notes begin: the line that starts the longest run of notes down to
     the page's end (the lowest, of equals: a body line that happens to begin with the number
     sits higher), its number the next expected or up to GAP beyond (notes that could not be
@@ -103,7 +120,12 @@ def _best_run(lines: list[Line], idx: list[int], expected: int, body_text: list[
             if not run or (best is not None and len(run) < len(best[1])):
                 continue
             before = " ".join([*body_text, *(lines[i].text for i in idx[:k])])
-            if _marker_pattern(n).search(before):
+            if not _marker_pattern(n, brackets).search(before):
+                continue
+            # Most notes of the run must have their marker in the text above: numbered lines
+            # with no markers are something else (a list of affiliations under the authors).
+            marked = sum(1 for _, m in run if _marker_pattern(m, brackets).search(before))
+            if marked >= 0.5 * len(run):
                 best = (k, run)
     return best
 
@@ -115,6 +137,8 @@ def find_page_notes(lines: list[Line]) -> PageNotes:
         if ln.text:
             pages.setdefault(ln.page, []).append(i)
     expected = 1
+    # Bracketed numbers are a paper's references when it has many of them: no note markers.
+    brackets = len(set(BRACKETED.findall(" ".join(ln.text for ln in lines)))) < 5
     parts: dict[int, list[str]] = {}
     line_nos: dict[int, list[int]] = {}
     body_text: list[str] = []  # body lines since the last notes, for marker evidence
@@ -122,7 +146,7 @@ def find_page_notes(lines: list[Line]) -> PageNotes:
     carried: list[tuple[int, list[int], int]] = []  # (note, the page's lines, first note)
     for page in sorted(pages):
         idx = pages[page]
-        best = _best_run(lines, idx, expected, body_text)
+        best = _best_run(lines, idx, expected, body_text, brackets)
         if best is None:
             body_text += [lines[i].text for i in idx]
             continue
