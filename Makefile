@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site offline serve test lint check bench bench-smoke chromium clean
+.PHONY: site offline serve test lint check bench bench-smoke fidelity chromium clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ bench: $(BIN)/.installed
 # CI runs the benchmark at N = 50 once, as a smoke test: no timing is asserted.
 bench-smoke: $(BIN)/.installed
 	$(BIN)/python -m glossa.bench --sizes 50 --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
+
+# FIDELITY.md: the converter against the publishers' truth, on the whole shared corpus
+# (../shared/corpus, beside the project; the truth of its other/ papers is kept here).
+CORPUS ?= ../shared/corpus
+fidelity: $(BIN)/.installed
+	$(BIN)/glossa evaluate $(CORPUS)/crs $(CORPUS)/other --input source.txt --input web.txt \
+	  --truth tests/fixtures/truth/other --brief --out FIDELITY.md
 
 clean:
 	rm -rf site site-offline site-offline.zip .pytest_cache .cache

@@ -59,14 +59,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         for name in args.input or ["source.txt"]:
             scores = evaluate_dir(folder, name, Path(args.truth) if args.truth else None)
             if not scores:
-                print(f"{folder}: no paper folder with truth.json and {name}", file=sys.stderr)
-                return 1
+                print(f"{folder}: no paper folder with truth.json and {name}; skipped",
+                      file=sys.stderr)
+                continue
             print(f"== {folder} ({name})")
             for line in report_lines(scores, verbose=not args.brief):
                 print(line)
             label = f"{folder.name}/ {name}"
             rows.append((label, summarise(scores)))
             details.append((label, scores))
+    if not rows:
+        print("nothing to evaluate: no paper folder has a truth.json and the input",
+              file=sys.stderr)
+        return 1
     print()
     print(markdown_table(rows))
     if args.out:

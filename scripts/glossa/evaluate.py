@@ -188,12 +188,16 @@ def evaluate_dir(folder: Path, input_name: str = "source.txt",
     """Every paper of `folder` with a truth.json (in `truth_dir`/<id>/ when given: truth
     written for papers kept elsewhere) and the input."""
     scores = []
-    truths = truth_dir or folder
-    for paper in sorted(p for p in folder.iterdir() if (truths / p.name / "truth.json").is_file()):
+
+    def truth_file(paper: Path) -> Path:
+        kept = truth_dir / paper.name / "truth.json" if truth_dir else None
+        return kept if kept is not None and kept.is_file() else paper / "truth.json"
+
+    for paper in sorted(p for p in folder.iterdir() if truth_file(p).is_file()):
         source = paper / input_name
         if not source.is_file():
             continue
-        truth = json.loads((truths / paper.name / "truth.json").read_text(encoding="utf-8"))
+        truth = json.loads(truth_file(paper).read_text(encoding="utf-8"))
         text = source.read_text(encoding="utf-8", errors="replace")
         reading = ingest_text(text)
         scores.append(score_paper(paper.name, text, truth, reading))
@@ -294,9 +298,15 @@ def fidelity_markdown(rows: list[tuple[str, Summary]],
     command = "glossa evaluate " + " ".join(args.dirs) + "".join(
         f" --input {name}" for name in (args.input or []))
     out = ["# Fidelity: the converter against the publishers' own truth", "",
-           f"Written by `make fidelity` (`{command}`). What each column means: "
+           f"Written by `make fidelity` (`{command}`), from the shared corpus beside the "
+           "project (`../shared/corpus`: 48 CRS products with their publisher's truth, and "
+           "five papers of other publishers whose truth files are in "
+           "`tests/fixtures/truth/other/`, written from their PDFs: titles, authors, dates, "
+           "contents headings, and notes where they are few; no paragraphs). Each paper is "
+           "read as a new paper would be, with no metadata. What each column means: "
            "`scripts/glossa/evaluate.py`. Notes are compared on their first "
-           f"{NOTE_WORDS} words, paragraph starts on their first {START_WORDS}.", "",
+           f"{NOTE_WORDS} words, paragraph starts on their first {START_WORDS}; – means the "
+           "truth does not say.", "",
            markdown_table(rows), ""]
     for label, scores in details:
         out += [f"## {label}", "", "```", *report_lines(scores, verbose=False), "```", ""]

@@ -31,6 +31,7 @@ LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
 NOTE_RUN_OVER = 4
 # A list bullet at a line's start (not a dash: dashes open sentences and ranges too).
 BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
+RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
 WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
 TABLE_CELLS = 8
 SPAN_CAPTION = re.compile(r"^(?:Table|Figure|Exhibit|Chart|Map)\s+[A-Z]?-?\d+[.:]\s")
@@ -259,6 +260,11 @@ class BodyReader:
         body = [ln for ln in lines if ln.text]
         for i, ln in enumerate(body):
             nxt = body[i + 1] if i + 1 < len(body) else None
+            if RULE_LINE.match(ln.text):
+                why = ("a horizontal rule (a break between parts of the page)" if len(ln.text) > 1
+                       else "an empty list item")
+                self.result.dropped.append(Dropped(ln.no, ln.text, why))
+                continue
             if BULLET.match(ln.text) and not BULLET.sub("", ln.text):
                 self.bullets.append(ln)  # a bullet on its own line: the next line is the item
                 continue

@@ -82,6 +82,13 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
         roles[ln.no] = role
         if role == "text":
             text_lines.append((idx, ln))
+    title_at = [i for i, ln in taken if roles[ln.no] == "title"]
+    if title_at and not hints.subtitle:
+        # A title named by the metadata (or by the running heads) with a line of text right
+        # under it, in the same block: that line is the subtitle.
+        after = next(((i, ln) for i, ln in taken if i == title_at[-1] + 1), None)
+        if after and roles[after[1].no] == "text":
+            roles[after[1].no] = "subtitle"
     if "title" not in roles.values() and text_lines:
         # Group the unnamed text lines into blocks (a blank line apart). The first block is
         # the title and its subtitle. A later one-line block that the body follows directly
