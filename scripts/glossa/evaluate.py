@@ -296,7 +296,8 @@ def fidelity_markdown(rows: list[tuple[str, Summary]],
                       details: list[tuple[str, list[PaperScore]]], args) -> str:
     """FIDELITY.md: the summary table, then one line per paper and input."""
     command = "glossa evaluate " + " ".join(args.dirs) + "".join(
-        f" --input {name}" for name in (args.input or []))
+        f" --input {name}" for name in (args.input or [])) + (
+        f" --truth {args.truth}" if args.truth else "")
     out = ["# Fidelity: the converter against the publishers' own truth", "",
            f"Written by `make fidelity` (`{command}`), from the shared corpus beside the "
            "project (`../shared/corpus`: 48 CRS products with their publisher's truth, and "
