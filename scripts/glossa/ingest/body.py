@@ -126,6 +126,7 @@ class BodyReader:
         self.note_page: int | None = None  # the page of the last note line read
         self.bullets: list[Line] = []  # bullets set apart from their items, in wait for them
         self.caps: dict[int, Line] = {}  # a paragraph's first line -> its drop cap's line
+        self.full_line = 0  # the median length of a full line of this paper
         self.item_region: set[int] = set()  # lines that the bullets in wait introduce
         self.item_starts: set[int] = set()  # and those of them that open an item
 
@@ -250,6 +251,9 @@ class BodyReader:
 
     # -- the pass -------------------------------------------------------------------------
     def read(self, lines: list[Line]) -> BodyResult:
+        full = sorted(len(a.text) for a, b in zip(lines, lines[1:], strict=False)
+                      if a.text and b.text[:1].islower() and a.page == b.page)
+        self.full_line = full[len(full) // 2] if full else 0
         if self.pdf:
             self._read_pdf(lines)
         else:
@@ -540,7 +544,11 @@ class BodyReader:
             return False
         width = self._local_width(d, lines, i)
         room = width * (0.9 if new_page else 0.95)
-        return len(prev) + 1 + len(first_word(ln.text)) < room
+        need = len(prev) + 1 + len(first_word(ln.text))
+        # Or shorter than the paper's typical full line (the median of lines that a
+        # paragraph goes on after, in lower case): justified lines vary in letters, not in
+        # width, so a line the next word would have fitted on by that measure ended.
+        return need < room or (not new_page and need < self.full_line)
 
     def _local_width(self, d: Draft, lines: list[Line], i: int) -> int:
         near = [ln.text for ln in d.lines[-6:]]
