@@ -72,6 +72,18 @@ def rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _real_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a month and a day that exist."""
+    import datetime
+
+    parts = [int(x) for x in text.split("-")] + [1, 1]
+    try:
+        datetime.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
+
+
 def load_meta(folder: Path, root: Path) -> tuple[PaperMeta | None, list[Problem]]:
     label = rel(folder / "paper.yml", root)
     doc, problems = read_yaml(folder / "paper.yml", label)
@@ -85,10 +97,14 @@ def load_meta(folder: Path, root: Path) -> tuple[PaperMeta | None, list[Problem]
         return None, problems
     d = doc.data
     warnings = markup_problems(doc, label)
+    date = None if d.get("date") is None else str(d["date"])  # `date: 2018` is a year
+    if date and not _real_date(date):
+        return None, [Problem(label, doc.line("date"), "M005", f"date: {date} is not a date "
+                              "that exists", "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018-04-27")]
     return PaperMeta(
         slug=folder.name, title=d["title"], subtitle=d.get("subtitle", ""),
         series=d.get("series", ""), authors=tuple(d.get("authors") or ()),
-        publisher=d.get("publisher"), date=d.get("date"), date_note=d.get("date_note", ""),
+        publisher=d.get("publisher"), date=date, date_note=d.get("date_note", ""),
         url=d.get("url"), format=d.get("format"), received=d.get("received", ""),
         abstract=d.get("abstract", ""), levels=dict(d.get("levels") or {}),
         metadata_sources=tuple(d.get("metadata_sources") or ()),

@@ -62,7 +62,17 @@ def _convert(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> object:
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(v, path + (i,), lines) for i, v in enumerate(node.value)]
-    return _SCALARS.construct_object(node)
+    if node.tag.endswith(":timestamp"):
+        # A date is data as the editor wrote it ("2018-04-27"), checked where it is used; a
+        # Python date object would only lead to messages in Python's words.
+        return node.value
+    try:
+        return _SCALARS.construct_object(node)
+    except (ValueError, yaml.YAMLError):
+        kind = node.tag.rsplit(":", 1)[-1]
+        raise _Refused(node.start_mark.line + 1, "Y001", f"'{node.value}' is not a valid "
+                       f"{kind}", "remove the tag, or quote the value to keep it as text"
+                       ) from None
 
 
 def _syntax_problem(text: str, path: str) -> Problem:
