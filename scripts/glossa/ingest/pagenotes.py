@@ -31,6 +31,7 @@ BRACKETED = re.compile(r"\[(\d{1,3})\]")
 NOTE_LINE = re.compile(r"^(\d{1,3})(?:[.)]?\s+(\S.*))?$")
 CONTINUED = re.compile(r"^[(\[]?\s*continued\s*(?:\.{2,}|…|on next page)?\s*[)\]]?\.?$", re.I)
 MAX_LINES_PER_NOTE = 24
+EVIDENCE_LINES = 400  # how far back a note's marker is looked for (some pages)
 GAP = 2  # numbers that may be missing in a row (unreadable in the text)
 CARRY_OVER = 14  # lines of a note carried to the next page's foot, at the most
 SHORT_CARRY = 3  # lines set off by a blank line that can be a note's rest, with no width
@@ -112,6 +113,7 @@ def _best_run(lines: list[Line], idx: list[int], expected: int, body_text: list[
     sits higher), its number the next expected or up to GAP beyond (notes that could not be
     read must not lose every later one), with a marker of that number in the body before."""
     best: tuple[int, list[tuple[int, int]]] | None = None
+    earlier = " ".join(body_text[-EVIDENCE_LINES:])
     for k in range(len(idx)):
         for n in range(expected, expected + GAP + 1):
             if _start(lines, idx, k, n) is None:
@@ -119,7 +121,7 @@ def _best_run(lines: list[Line], idx: list[int], expected: int, body_text: list[
             run = _run(lines, idx, k, n, expected)
             if not run or (best is not None and len(run) < len(best[1])):
                 continue
-            before = " ".join([*body_text, *(lines[i].text for i in idx[:k])])
+            before = earlier + " " + " ".join(lines[i].text for i in idx[:k])
             if not _marker_pattern(n, brackets).search(before):
                 continue
             # Most notes of the run must have their marker in the text above: numbered lines
@@ -149,6 +151,7 @@ def find_page_notes(lines: list[Line]) -> PageNotes:
         best = _best_run(lines, idx, expected, body_text, brackets)
         if best is None:
             body_text += [lines[i].text for i in idx]
+            del body_text[:-EVIDENCE_LINES]
             continue
         k0, run = best
         if open_note is not None and run[0][1] == expected:
