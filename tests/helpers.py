@@ -29,3 +29,19 @@ def make_project(dest: Path) -> Path:
     shutil.copy(ROOT / "scripts/glossa/mkdocs_adapter.py", dest / "scripts/glossa/")
     shutil.copytree(FIXTURES / "project/content", dest / "content")
     return dest
+
+
+def block_outside_requests(page) -> list[str]:
+    """Abort every request of `page` that leaves the folder (not file:); return the list of
+    addresses it tried, which an offline site must keep empty."""
+    escaped: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            escaped.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", guard)
+    return escaped

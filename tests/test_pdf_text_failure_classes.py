@@ -154,6 +154,13 @@ def test_a_heading_in_the_reading_is_a_heading_of_the_publisher():
     assert wanted <= set(found) | {"Where Is Cryptocurrency Mined?"} - {""}
 
 
+def test_numbered_headings_take_their_level_from_the_number():
+    levels = {h.text: h.level for h in read(
+        "jrc-2023_energy-savings-home-work_draft.first-11-pages.txt").headings()}
+    assert levels["1 Introduction"] == 2 and levels["2 Saving energy at home"] == 2
+    assert levels["2.1 Information nudges and energy labels"] == 3
+
+
 def test_evaluate_reads_every_fixture_paper_with_both_inputs(capsys):
     """`glossa evaluate` as CI runs it: every paper of the fixtures, from the PDF text and
     from the web copy; figures that cannot drift with timing (the readings are pure)."""

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import block_outside_requests
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("GLOSSA_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -88,21 +90,6 @@ class Site:
         if not self.offline:
             return self.base + path
         return self.base + (path.rstrip("/") + ".html" if path else "index.html")
-
-
-def block_outside_requests(page) -> list[str]:
-    """Abort every request that leaves the folder (not file:); return the list they go to."""
-    escaped: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            escaped.append(route.request.url)
-            route.abort()
-
-    page.context.route("**/*", guard)
-    return escaped
 
 
 @pytest.fixture(params=["served", "offline"])

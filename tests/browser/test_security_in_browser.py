@@ -26,8 +26,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from conftest import block_outside_requests
-from helpers import ROOT, make_project
+from helpers import ROOT, block_outside_requests, make_project
 
 expect.set_options(timeout=5000)
 

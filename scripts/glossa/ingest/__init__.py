@@ -6,6 +6,7 @@ and every dropped line with its reason.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -203,16 +204,27 @@ def _blank_separated(lines: list[Line]) -> bool:
     return votes[True] >= votes[False]
 
 
+HEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?=[A-Z])")
+
+
 def _apply_levels(blocks: list, levels: dict[str, int]) -> list:
     from .patterns import squash
     wanted = {squash(k): v for k, v in levels.items()}
+    # Numbered headings ("1 Introduction", "2.1 Energy labels", "4.1.2 ...") give their own
+    # level, when the paper numbers at least two of them: depth 1 is level 2.
+    numbered = [HEADING_NUMBER.match(b.text) for b in blocks if isinstance(b, Heading)]
+    by_number = sum(1 for m in numbered if m) >= 2
     out = []
     n_head = 0
     used: set[str] = set()
     for b in blocks:
         if isinstance(b, Heading):
             n_head += 1
-            level = wanted.get(squash(b.text), b.level)
+            level = b.level
+            m = HEADING_NUMBER.match(b.text) if by_number else None
+            if m:
+                level = min(6, 2 + m.group(1).count("."))
+            level = wanted.get(squash(b.text), level)
             slug = base = _slug(b.text, n_head)
             k = 2
             while slug in used or slug.startswith(("p", "c")) and slug[1:].isdigit():
