@@ -158,3 +158,18 @@ def test_every_page_has_a_policy_that_lists_exactly_its_own_inline_scripts(two_b
         digests = {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()
                    for s in inline}
         assert digests == allowed, page
+
+
+def test_a_site_with_papers_only_builds_and_offers_no_missing_pages(tmp_path):
+    """A new site: one paper, no glossary, no themes. The strict build passes, and the home
+    page does not point at a glossary or comparisons that do not exist."""
+    from helpers import make_project
+
+    project = make_project(tmp_path / "project")
+    shutil.rmtree(project / "content/glossary")
+    shutil.rmtree(project / "content/themes")
+    out = tmp_path / "site"
+    result = glossa("build", "--root", str(project), "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "compare/" not in home and "glossary/" not in home

@@ -136,6 +136,18 @@ def build_site(corpus: Corpus) -> Site:
     site.pages["papers/index.md"] = (
         "---\ntitle: All papers\n---\n\n# All papers\n\n" + papers_list(corpus, prefix="") + "\n")
     site.snippets["papers"] = papers_list(corpus)
+    # The home page offers the glossary and the comparisons only when the site has them (a
+    # link to a page that is not built fails the strict build).
+    site.snippets["use-glossary"] = (
+        "- **Look up a term.** Terms with a dotted underline are in the [glossary]"
+        "(glossary/index.md).\n  Hover or focus one to read a one-sentence definition; select "
+        "it to open its entry, which\n  lists every paragraph of every paper that mentions it."
+    ) if corpus.glossary else ""
+    site.snippets["use-compare"] = (
+        "- **Compare the papers.** [Compare the papers](compare/index.md) puts what each paper "
+        "says\n  on one theme in parallel columns, each passage linked back to its paragraph, "
+        "with a short\n  summary of each paper's view."
+    ) if corpus.themes else ""
     site.nav = [
         {"Home": "index.md"},
         {"Papers": ["papers/index.md", *(paper_nav if len(paper_nav) <= NAV_LIMIT else [])]},
