@@ -326,8 +326,13 @@ class BodyReader:
                 self.close()  # a paragraph opens with the drop cap
             if i in spans:  # a table's or a figure's caption: its content runs to its source
                 self.start("caption", ln)
-                self.close()
                 span_end = spans[i]
+                nxt_line = lines[i + 1] if i + 1 < span_end else None
+                if nxt_line is not None and nxt_line.text and len(ln.text) >= 0.6 * self.width \
+                        and not ends_sentence(ln.text):
+                    self.add(nxt_line)  # a long caption wrapped onto a second line
+                    joined_to = i + 1
+                self.close()
                 continue
             if i < span_end:
                 if self.draft is None:
