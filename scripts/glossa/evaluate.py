@@ -97,7 +97,8 @@ def edge_lines(text: str) -> set[int]:
     seen = Counter(at_edge.values())
     times = 2 if len(pages) <= 4 else 3  # a brief repeats its running lines fewer times
     out = {no for no, w in at_edge.items()
-           if (seen[w] >= times and len(w.split()) >= 2) or re.fullmatch(r"\d{1,3}", w)}
+           if (seen[w] >= times and len(w.split()) >= 2)
+           or re.fullmatch(r"\d{1,3}", lines[no - 1].strip(" \f"))}
     # A bare web address printed on several pages (two-column pages put the footer between
     # the columns, away from the page's edge).
     urls = Counter(ln.strip(" \f") for ln in lines if URL.fullmatch(ln.strip(" \f")))
