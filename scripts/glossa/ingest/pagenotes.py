@@ -7,8 +7,12 @@ numbering: on each page it looks for the next number at a line start ("7 Text", 
 on its line, "7. Text"), with the text after it of any kind ("12 Stat. 387.", "42 U.S.C."),
 and takes the lowest such line that starts the longest run of numbers down to the page's
 end (a body line that happens to begin with the number sits higher). A start is taken only
-when the body before it holds a marker of that number, and a note may not run to more lines
-than a note does: otherwise the line is text, and the numbering waits for the next page.
+when the text above holds a marker of that number (and of most numbers of the run: numbered
+lines without markers are a list of affiliations, not notes), its text says something in
+words and is no numbered section title ("2 Related work"), and a note may not run to more
+lines than a note does: otherwise the line is text, and the numbering waits for the next
+page. Numbers printed out of order on a page (24 above 23), or one or two numbers that the
+text lost, do not stop the numbering.
 
 A note left unfinished at a page's foot (no closing full stop, or a "(continued...)" line)
 goes on at the foot of the next page, above that page's first note: those lines are joined
