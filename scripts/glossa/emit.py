@@ -126,8 +126,9 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
         return f"*{body}*\n{{: #{p.id} .glossa-caption }}"
     if p.kind == "table":
         # A table whose grid the text lost: its cells in reading order, as received.
-        return (f'<pre class="glossa-table" id="{p.id}" aria-label="Table (cells in reading '
-                f'order; the text lost its grid)">{attr(p.text)}</pre>')
+        return (f'<div class="glossa-table" id="{p.id}" role="group" aria-label="A table or '
+                'figure: its words in reading order (the text lost its layout)">'
+                f'<pre>{attr(p.text)}</pre></div>')
     number = p.id[1:]
     lead = f"**{escape(p.lead)}.** " if p.lead else ""
     link = (f'<a class="glossa-pilcrow" href="#{p.id}" title="Link to paragraph {number}" '
