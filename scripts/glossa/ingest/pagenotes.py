@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import Dropped, Line, Note
 from .patterns import CONNECTIVES, ends_sentence
@@ -102,6 +103,7 @@ def _run(lines: list[Line], idx: list[int], k: int, n: int, expected: int
     return starts
 
 
+@cache
 def _marker_pattern(n: int, brackets: bool = True) -> re.Pattern:
     # The number glued to what precedes it (a word, punctuation, even a number: "§3723225"),
     # or after a sentence's end and a space ("network. 34"): a flattened superscript; or in
@@ -117,7 +119,17 @@ def _best_run(lines: list[Line], idx: list[int], expected: int, body_text: list[
     sits higher), its number the next expected or up to GAP beyond (notes that could not be
     read must not lose every later one), with a marker of that number in the body before."""
     best: tuple[int, list[tuple[int, int]]] | None = None
-    earlier = " ".join(body_text[-EVIDENCE_LINES:])
+    # The text above each line, as one string and the offset where each line starts: the
+    # marker of a note is looked for in text[:offsets[k]] without copying it.
+    text = " ".join([*body_text[-EVIDENCE_LINES:], *(lines[i].text for i in idx)])
+    offsets, pos = [], len(text) - sum(len(lines[i].text) + 1 for i in idx) + 1
+    for i in idx:
+        offsets.append(max(0, pos))
+        pos += len(lines[i].text) + 1
+
+    def marked(n: int, k: int) -> bool:
+        return _marker_pattern(n, brackets).search(text, 0, offsets[k]) is not None
+
     for k in range(len(idx)):
         for n in range(expected, expected + GAP + 1):
             if _start(lines, idx, k, n) is None:
@@ -125,13 +137,12 @@ def _best_run(lines: list[Line], idx: list[int], expected: int, body_text: list[
             run = _run(lines, idx, k, n, expected)
             if not run or (best is not None and len(run) < len(best[1])):
                 continue
-            before = earlier + " " + " ".join(lines[i].text for i in idx[:k])
-            if not _marker_pattern(n, brackets).search(before):
+            if not marked(n, k):
                 continue
             # Most notes of the run must have their marker in the text above: numbered lines
             # with no markers are something else (a list of affiliations under the authors).
-            marked = sum(1 for _, m in run if _marker_pattern(m, brackets).search(before))
-            if marked >= 0.5 * len(run):
+            with_marker = sum(1 for _, m in run if marked(m, k))
+            if with_marker >= 0.5 * len(run):
                 best = (k, run)
     return best
 
