@@ -173,3 +173,11 @@ def test_wrong_kind_and_missing_short(project):
     problems = codes_for(project, "zz-test.yml")
     assert [p.split(": ", 1)[1][:4] for p in problems] == ["G001", "G003"]
     assert "'short' is missing" in problems[0]
+
+
+def test_currency_prefix_is_never_a_term():
+    linker = Linker([entry("united-states", "United States", "US")])
+    assert found(linker, "North Korea’s US$11 billion debt, owed to the US") == [
+        ("US", "united-states")]
+    from glossa.linker import candidates
+    assert "US" not in dict(candidates(["the US$11 billion debt, the US$2 loan"], Linker([])))

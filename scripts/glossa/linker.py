@@ -16,6 +16,7 @@ from .glossary import Entry
 from .model import TEXT_KINDS, Heading, Paragraph, Reading
 
 SNIPPET = 70
+CURRENCY_AFTER = r"[$€£¥]"  # "US$", "A$", "HK$": a currency, never a term
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ class Linker:
                 groups.setdefault(first, []).append(_pattern_for(n))
         alternation = "|".join(f"(?={re.escape(first)})(?:{'|'.join(group)})"
                                for first, group in sorted(groups.items())) or r"(?!x)x"
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w|-\w)")
+        # A currency or unit prefix is no name: "US$11 billion" is an amount, not the US.
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w|-\w|{CURRENCY_AFTER})")
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         out = []
@@ -143,7 +145,7 @@ def link_terms(reading: Reading, slug: str, linker: Linker,
     return spans, occurrences
 
 
-ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,}s?\b")
+ACRONYM = re.compile(rf"\b[A-Z][A-Z0-9&]{{1,}}s?\b(?!{CURRENCY_AFTER})")
 PROPER_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'-]+)+")
 NOT_NAMES = frozenset({"The", "In", "It", "As", "At", "For", "This", "That", "While", "But", "If"})
 
