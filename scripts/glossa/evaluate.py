@@ -115,8 +115,8 @@ def _starts(reading: Reading) -> set[str]:
         elif isinstance(b, Paragraph):
             out.add(key(((b.lead + " ") if b.lead else "") + b.text, START_WORDS))
             out.add(key(b.text, START_WORDS))
-            for item in getattr(b, "items", ()) or ():
-                out.add(key(item, START_WORDS))
+            if b.kind == "table":  # a table kept as received: a cell a line
+                out.update(key(line, START_WORDS) for line in b.text.split("\n"))
     return out
 
 

@@ -26,7 +26,7 @@ from .markers import MarkerSequence
 from .notes import find_endnotes
 from .pagenotes import find_page_notes
 from .pages import looks_like_pdf, split_lines
-from .patterns import ends_sentence, squash, starts_paragraph
+from .patterns import TOC_ENTRY, ends_sentence, squash, starts_paragraph
 
 __all__ = ["Hints", "decode_source", "ingest_text", "normalise_text"]
 
@@ -71,6 +71,10 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         dropped.update(extra)
         body_lines = [ln for ln in body_lines if ln.no not in extra]
     vocabulary = _vocabulary(text)
+    # The paper's own contents list names its headings: "Capital and Planning Grant Awards"
+    # and "Capital Grants" are two headings, not one set on two lines.
+    contents = frozenset(squash(TOC_ENTRY.sub("", d.text)) for d in dropped.values()
+                         if d.why == "table of contents entry")
     notes: dict[int, Note] = {}
     page_notes = find_page_notes(body_lines) if pdf else None
     if page_notes and page_notes.notes:
@@ -84,19 +88,19 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         endnotes = find_endnotes(body_lines)
     if page_notes:
         result, seq = _read_body(body_lines, page_notes.notes, pdf, width, vocabulary,
-                                 feet=False)
+                                 feet=False, contents=contents)
         notes = dict(page_notes.notes)
     elif endnotes:
         result, seq = _read_body(body_lines[:endnotes.start], endnotes.notes, pdf, width,
-                                 vocabulary)
+                                 vocabulary, contents=contents)
         if pdf and endnotes.heading is None and _crosses_pages(body_lines[endnotes.start:]):
             # Notes at the foot of the last pages can pass for an unheaded notes list that
             # swallows the body between them; keep the reading that binds more markers.
-            alt, alt_seq = _read_body(body_lines, {}, pdf, width, vocabulary)
+            alt, alt_seq = _read_body(body_lines, {}, pdf, width, vocabulary, contents=contents)
             if _bound(alt.markers, alt.foot_notes) > _bound(result.markers, endnotes.notes):
                 endnotes, result, seq = None, alt, alt_seq
     else:
-        result, seq = _read_body(body_lines, {}, pdf, width, vocabulary)
+        result, seq = _read_body(body_lines, {}, pdf, width, vocabulary, contents=contents)
     if endnotes:
         notes = dict(endnotes.notes)
         if endnotes.heading is not None:
@@ -154,11 +158,13 @@ def _running_title(lines: list[Line], dropped: dict[int, Dropped], hints: Hints)
 
 
 def _read_body(body_lines: list[Line], notes: dict[int, Note], pdf: bool, width: int,
-               vocabulary: set[str], feet: bool = True) -> tuple[BodyResult, MarkerSequence]:
+               vocabulary: set[str], feet: bool = True, contents: frozenset[str] = frozenset()
+               ) -> tuple[BodyResult, MarkerSequence]:
     """The body's blocks and markers; `feet`: also look for notes at the page feet (when no
     earlier stage has read them)."""
     seq = MarkerSequence(highest=max(notes) if notes else None)
-    reader = BodyReader(pdf, width, seq, vocabulary, _blank_separated(body_lines), feet)
+    reader = BodyReader(pdf, width, seq, vocabulary, _blank_separated(body_lines), feet,
+                        contents)
     return reader.read(body_lines), seq
 
 

@@ -20,6 +20,7 @@ from .patterns import (
     ends_sentence,
     first_word,
     last_word,
+    squash,
     starts_paragraph,
 )
 
@@ -38,6 +39,9 @@ SPAN_CAPTION = re.compile(r"^(?:Table|Figure|Exhibit|Chart|Map)\s+[A-Z]?-?\d+[.:
 SPAN_SOURCE = re.compile(r"^(?:Sources?|Notes?|Data source)\s*:", re.I)
 SPAN_REACH = 200
 CAP_REACH = 8  # lines between a drop cap and the rest of its word, at the most
+# A lettered or numbered item at a line's start: "a. The", "(ii) the", "(A) any", "iv) ...".
+ENUMERATED = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4}|[A-Z]|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})[.)])"
+                        r"\s+\S")
 LIST_REACH = 80  # lines that bullets set apart can introduce, at the most
 ITEM_END = re.compile(r";(?:\s+(?:and|or))?\d{0,3}$")  # "...; and": the end of a list item
 FIGURE = re.compile(r"^[-–—$€£(]?[\d.,%()$–-]*\d[\d.,%()a-z]*$|^[-–—]$")
@@ -107,8 +111,10 @@ class BodyReader:
     """Reads body lines in order; one instance per source."""
 
     def __init__(self, pdf: bool, width: int, seq: MarkerSequence, vocabulary: set[str],
-                 blank_separated: bool, feet: bool = True):
+                 blank_separated: bool, feet: bool = True,
+                 contents: frozenset[str] = frozenset()):
         self.pdf = pdf
+        self.contents = contents  # the headings the paper's contents list names (squashed)
         self.feet = feet  # look for notes at the page feet (unless a stage read them already)
         self.width = width
         self.seq = seq
@@ -518,9 +524,16 @@ class BodyReader:
             return None
         if len(second) >= 0.8 * self._width_around(lines, j):
             return None
-        # A wrapped heading fills its first line, or breaks it after a connective; a longer
-        # second line is a heading (or a caption) of its own.
-        if len(second) >= len(ln.text) and last_word(ln.text).lower() not in CONNECTIVES:
+        # The contents list, when the paper has one, says which: one heading, or two.
+        if squash(both) in self.contents:
+            return j
+        if squash(ln.text) in self.contents and squash(second) in self.contents:
+            return None
+        # Otherwise a wrapped heading fills its first line (in larger type: a third of the
+        # column or more), or breaks it after a connective; if not, the second line is a
+        # heading (a subheading, a caption) of its own.
+        if last_word(ln.text).lower() not in CONNECTIVES and (
+                len(second) >= len(ln.text) or len(ln.text) < 0.35 * self.width):
             return None
         return j
 
@@ -536,10 +549,14 @@ class BodyReader:
         d = self.draft
         assert d is not None
         prev = d.lines[-1].text
+        enumerated = ENUMERATED.match(ln.text) and (ends_sentence(prev) or ITEM_END.search(prev)
+                                                    or prev.endswith(":"))
         if d.kind == "caption":
-            return blank_before or new_page or ends_sentence(prev)
+            return blank_before or new_page or ends_sentence(prev) or bool(enumerated)
         if blank_before and not new_page:
             return True
+        if enumerated:
+            return True  # "a. ...", "(ii) ...": the next item of a lettered or numbered list
         if not (ends_sentence(prev) and starts_paragraph(ln.text)):
             return False
         if LEADING_NUMBER.match(ln.text) and \

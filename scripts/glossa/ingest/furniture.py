@@ -12,9 +12,10 @@ from .patterns import IDENTIFIER, PAGE_NUMBER, TOC_ENTRY, URL_LINE, ends_sentenc
 EDGE_TOP = 2
 EDGE_BOTTOM = 3
 COVER_LINES = 12  # the first lines of a paper: its cover, front matter rather than furniture
+FOOT_BOX = 8  # lines of a publisher's box at a page's foot, at the most
 BULLET_ALONE = re.compile(r"^[•◦▪▫‣⁃●○■□]$")
 NUMBER_THEN_TEXT = re.compile(r"^(\d{1,4})\s*(\S.*)$")
-TEXT_THEN_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$")
+TEXT_THEN_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$|^([A-Za-z]{2,6})-(\d{1,4})$")  # "CRS-10"
 # "7negotiations", "12The": a page number run into the first word; not "18th" or "5km".
 GLUED_PAGE_NUMBER = re.compile(r"^(\d{1,3})(?=[^\W\d_]{3,})(?!(?:st|nd|rd|th|km|kg|bn|mn)\b)")
 
@@ -39,7 +40,7 @@ def _strip_page_number(text: str) -> str:
     for pattern, group in ((NUMBER_THEN_TEXT, 2), (TEXT_THEN_NUMBER, 1)):
         m = pattern.match(text)
         if m:
-            return m.group(group)
+            return m.group(group) or m.group(3)
     return text
 
 
@@ -148,8 +149,18 @@ def find_sidebars(lines: list[Line], width: int) -> dict[int, Dropped]:
         return len(ln.text) <= limit and not ends_sentence(ln.text) \
             and not CAPTION.match(ln.text) and not BULLET_ALONE.match(ln.text)
 
+    texts = [ln for ln in lines if ln.text]
+    position = {ln.no: i for i, ln in enumerate(texts)}
+
+    def alone(first: Line, last: Line) -> bool:
+        """No short line next to the block on its page, across blank lines: a block among
+        other blocks of short lines is a table's cells, not a box beside the text."""
+        i, j = position[first.no] - 1, position[last.no] + 1
+        return not any(0 <= k < len(texts) and texts[k].page == first.page
+                       and short(texts[k]) for k in (i, j))
+
     def settle() -> None:
-        if len(block) >= 3 and all(short(ln) for ln in block):
+        if len(block) >= 3 and all(short(ln) for ln in block) and alone(block[0], block[-1]):
             for ln in block:
                 dropped[ln.no] = Dropped(ln.no, ln.text, "sidebar (short lines beside the text)")
         block.clear()
@@ -162,9 +173,9 @@ def find_sidebars(lines: list[Line], width: int) -> dict[int, Dropped]:
         if ln.text:
             block.append(ln)
     settle()
-    # A box at a page's foot: three short lines or more that run to the page's end, after
-    # the text's last sentence or holding a web address (a publisher's box: its name,
-    # address, report number), even where the text goes on overleaf.
+    # A box at a page's foot: three to eight short lines that run to the page's end and
+    # hold a web address (a publisher's box: its name, address, report number), even where
+    # the text goes on overleaf; the last cells of a table hold none.
     for body in _pages(lines).values():
         run = []
         for ln in reversed(body):
@@ -172,9 +183,8 @@ def find_sidebars(lines: list[Line], width: int) -> dict[int, Dropped]:
                 break
             run.append(ln)
         k = len(body) - len(run) - 1
-        if len(run) >= 3 and k >= 0 and (ends_sentence(body[k].text)
-                                         or body[k].text.endswith(":")
-                                         or any(URL_LINE.match(ln.text) for ln in run)):
+        if 3 <= len(run) <= FOOT_BOX and k >= 0 and any(URL_LINE.match(ln.text)
+                                                         for ln in run):
             for ln in run:
                 dropped.setdefault(ln.no, Dropped(ln.no, ln.text, "a box at the page's foot "
                                                   "(publisher, address, report number)"))
