@@ -133,6 +133,7 @@ class BodyReader:
         self.bullets: list[Line] = []  # bullets set apart from their items, in wait for them
         self.caps: dict[int, Line] = {}  # a paragraph's first line -> its drop cap's line
         self.full_line = 0  # the median length of a full line of this paper
+        self.items_apart = False  # the current list's items are set apart by blank lines
         self.item_region: set[int] = set()  # lines that the bullets in wait introduce
         self.item_starts: set[int] = set()  # and those of them that open an item
 
@@ -429,6 +430,8 @@ class BodyReader:
             return True
         if glyph:
             self._drop_bullets()  # a list whose items carry their bullets: not these
+            # a new list; or the next item, set apart by a blank line or not
+            self.items_apart = in_items and (blank_before or self.items_apart)
             self.start("item", ln)
             return True
         if in_items and ln.no in self.item_region:
@@ -445,9 +448,14 @@ class BodyReader:
             ended = ends_sentence(prev) or bool(MARKER_ENDED.search(prev))
             if blank_before and not new_page:
                 self.close()
-            elif ended and (len(ln.text) > 1.08 * max(len(x.text) for x in d.lines)
-                            or looks_like_heading(ln.text, max(20, int(0.75 * self.width)))):
-                self.close()  # wider than the items, or a heading: the text after the list
+                self.items_apart = True
+            elif CAPTION.match(ln.text) or (ended and (
+                    len(ln.text) > 1.08 * max(len(x.text) for x in d.lines)
+                    or looks_like_heading(ln.text, max(20, int(0.75 * self.width)))
+                    or (self.items_apart and starts_paragraph(ln.text)))):
+                # A caption; wider than the items; a heading; or, in a list whose items are
+                # set apart by blank lines, a new sentence with none: the text after the list.
+                self.close()
             else:
                 self.add(ln)
                 return True
