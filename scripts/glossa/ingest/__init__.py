@@ -88,17 +88,11 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         endnotes = find_endnotes(body_lines)
     if page_notes:
         result, seq = _read_body(body_lines, page_notes.notes, pdf, width, vocabulary,
-                                 feet=False, contents=contents)
+                                 contents=contents)
         notes = dict(page_notes.notes)
     elif endnotes:
         result, seq = _read_body(body_lines[:endnotes.start], endnotes.notes, pdf, width,
                                  vocabulary, contents=contents)
-        if pdf and endnotes.heading is None and _crosses_pages(body_lines[endnotes.start:]):
-            # Notes at the foot of the last pages can pass for an unheaded notes list that
-            # swallows the body between them; keep the reading that binds more markers.
-            alt, alt_seq = _read_body(body_lines, {}, pdf, width, vocabulary, contents=contents)
-            if _bound(alt.markers, alt.foot_notes) > _bound(result.markers, endnotes.notes):
-                endnotes, result, seq = None, alt, alt_seq
     else:
         result, seq = _read_body(body_lines, {}, pdf, width, vocabulary, contents=contents)
     if endnotes:
@@ -107,8 +101,6 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
             h = endnotes.heading
             dropped[h.no] = Dropped(h.no, h.text, "notes heading (the notes are listed at the end "
                                     "of the page)")
-    for n, note in result.foot_notes.items():
-        notes.setdefault(n, note)
     for d in result.dropped:
         dropped[d.line] = d
 
@@ -158,23 +150,12 @@ def _running_title(lines: list[Line], dropped: dict[int, Dropped], hints: Hints)
 
 
 def _read_body(body_lines: list[Line], notes: dict[int, Note], pdf: bool, width: int,
-               vocabulary: set[str], feet: bool = True, contents: frozenset[str] = frozenset()
+               vocabulary: set[str], contents: frozenset[str] = frozenset()
                ) -> tuple[BodyResult, MarkerSequence]:
-    """The body's blocks and markers; `feet`: also look for notes at the page feet (when no
-    earlier stage has read them)."""
+    """The body's blocks and markers (the notes, read by an earlier stage, bound them)."""
     seq = MarkerSequence(highest=max(notes) if notes else None)
-    reader = BodyReader(pdf, width, seq, vocabulary, _blank_separated(body_lines), feet,
-                        contents)
+    reader = BodyReader(pdf, width, seq, vocabulary, _blank_separated(body_lines), contents)
     return reader.read(body_lines), seq
-
-
-def _crosses_pages(lines: list[Line]) -> bool:
-    return len({ln.page for ln in lines if ln.text}) > 1
-
-
-def _bound(markers, notes: dict[int, Note]) -> int:
-    """How many markers found in the body have a note of their number."""
-    return len({m.n for m in markers} & set(notes))
 
 
 def _column_width(lines: list[Line]) -> int:

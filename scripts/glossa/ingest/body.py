@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Dropped, Heading, Line, Marker, Note, Paragraph
+from ..model import Dropped, Heading, Line, Marker, Paragraph
 from .markers import MarkerSequence, take_markers
 from .notes import note_start
 from .patterns import (
@@ -29,7 +29,6 @@ MARK_RE = re.compile(r"\x00(\d+)\x01")
 MARKER_ENDED = re.compile(r"[.!?,;:][”’\"')\]]*\d{1,3}$")
 DASHES = "—–"
 LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
-NOTE_RUN_OVER = 4
 # A list bullet at a line's start (not a dash: dashes open sentences and ranges too).
 BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
 RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
@@ -62,7 +61,6 @@ class Draft:
 class BodyResult:
     blocks: list = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
-    foot_notes: dict[int, Note] = field(default_factory=dict)
     dropped: list[Dropped] = field(default_factory=list)
 
 
@@ -111,11 +109,9 @@ class BodyReader:
     """Reads body lines in order; one instance per source."""
 
     def __init__(self, pdf: bool, width: int, seq: MarkerSequence, vocabulary: set[str],
-                 blank_separated: bool, feet: bool = True,
-                 contents: frozenset[str] = frozenset()):
+                 blank_separated: bool, contents: frozenset[str] = frozenset()):
         self.pdf = pdf
         self.contents = contents  # the headings the paper's contents list names (squashed)
-        self.feet = feet  # look for notes at the page feet (unless a stage read them already)
         self.width = width
         self.seq = seq
         self.vocabulary = vocabulary
@@ -125,11 +121,6 @@ class BodyReader:
         self.n_para = 0
         self.n_caption = 0
         self.n_table = 0
-        self.expected_note = 1
-        self.in_notes_page: int | None = None
-        self.note_lines: dict[int, list] = {}
-        self.current_note: int | None = None
-        self.note_page: int | None = None  # the page of the last note line read
         self.bullets: list[Line] = []  # bullets set apart from their items, in wait for them
         self.caps: dict[int, Line] = {}  # a paragraph's first line -> its drop cap's line
         self.full_line = 0  # the median length of a full line of this paper
@@ -202,58 +193,9 @@ class BodyReader:
         self.draft.lines.append(ln)
         self.draft.parts.append(text)
 
-    # -- foot-of-page notes ---------------------------------------------------------------
-    def note_begins(self, ln: Line) -> tuple[int, str] | None:
-        """A note printed at the foot of a page: the next note number, its marker already read."""
-        if not (self.pdf and self.feet):
-            return None
-        start = note_start(ln.text)
-        if not start or ln.text[0] == "[":
-            return None
-        n, rest = start
-        if n != self.expected_note or n >= self.seq.expected:
-            return None
-        if not (rest[0].isupper() or rest[0] in "“\"‘'(["):
-            return None
-        return start
-
-    def add_note_line(self, ln: Line, start: tuple[int, str] | None) -> None:
-        if start:
-            n, rest = start
-            self.note_lines[n] = [ln.no, [rest], [ln.no]]
-            self.current_note = n
-            self.expected_note = n + 1
-        elif self.current_note is not None:
-            self.note_lines[self.current_note][1].append(ln.text)
-            self.note_lines[self.current_note][2].append(ln.no)
-        self.note_page = ln.page
-
-    def _note_runs_over(self, lines: list[Line], i: int) -> bool:
-        """Whether lines[i] goes on with the last page's last note, left unfinished: at the
-        foot of this page, after the body has ended a sentence, and right before this
-        page's first note (the notes area is all that tells it from body text)."""
-        n = self.current_note
-        if n is None or self.note_page == lines[i].page or not self._previous_ended():
-            return False
-        if ends_sentence(self.note_lines[n][1][-1]):
-            return False
-        for j in range(i, min(i + NOTE_RUN_OVER, len(lines))):
-            ln = lines[j]
-            if not ln.text or ln.page != lines[i].page:
-                return False
-            if j > i and self.note_begins(ln):
-                return True
-        return False
-
     def finish(self) -> BodyResult:
         self.close()
         self._drop_bullets()
-        for n, (no, parts, lines) in self.note_lines.items():
-            text = ""
-            for part in parts:
-                text = join_lines(text, part, self.vocabulary)
-            self.result.foot_notes[n] = Note(n, BROKEN_HYPHEN.sub("-", text), no,
-                                             lines=tuple(lines))
         return self.result
 
     # -- the pass -------------------------------------------------------------------------
@@ -306,27 +248,15 @@ class BodyReader:
                 continue
             if ln.page != page or ln.page_start:
                 page = ln.page
-                self.in_notes_page = None
                 new_page = True
             else:
                 new_page = False
             if not ln.text:
-                if self.in_notes_page is None:
-                    blank_before = True
+                blank_before = True
                 continue
             if self.draft is not None and self.draft.kind == "caption" \
                     and (blank_before or new_page):
                 self.close()
-            start = self.note_begins(ln)
-            if not start and self.in_notes_page is None and self._note_runs_over(lines, i):
-                self.in_notes_page = ln.page
-                self.add_note_line(ln, None)
-                continue
-            if start or self.in_notes_page == ln.page:
-                if start:
-                    self.in_notes_page = ln.page
-                self.add_note_line(ln, start)
-                continue
             if ln.no in cap_lines:
                 continue  # a drop cap, read with the word it begins
             if ln.no in caps and self.draft is not None and self.draft.kind != "heading":
