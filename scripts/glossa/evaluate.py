@@ -29,6 +29,8 @@ from pathlib import Path
 
 from .ingest import ingest_text, normalise_text
 from .ingest.conservation import conservation_problems
+from .ingest.pdflayout import read_pdf
+from .ingest.pdfread import ingest_layout
 from .model import Heading, Paragraph, Reading
 
 WORD = re.compile(r"[^\W_]+")
@@ -199,8 +201,12 @@ def evaluate_dir(folder: Path, input_name: str = "source.txt",
         if not source.is_file():
             continue
         truth = json.loads(truth_file(paper).read_text(encoding="utf-8"))
-        text = source.read_text(encoding="utf-8", errors="replace")
-        reading = ingest_text(text)
+        if source.suffix.lower() == ".pdf":
+            layout = read_pdf(source.read_bytes())
+            text, reading = layout.text(), ingest_layout(layout)
+        else:
+            text = source.read_text(encoding="utf-8", errors="replace")
+            reading = ingest_text(text)
         scores.append(score_paper(paper.name, text, truth, reading))
     return scores
 

@@ -46,6 +46,7 @@ class Note:
     line: int
     source: str = ""  # where an editor's note text comes from
     lines: tuple[int, ...] = ()  # every source line it was read from
+    page: int = 0  # the PDF page it starts on (1-based), 0 when the source has no pages
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Heading:
     id: str = ""
     type: str = "heading"
     lines: tuple[int, ...] = ()
+    page: int = 0  # the PDF page it is printed on (1-based), 0 when not read from a PDF
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class Paragraph:
     kind: str = "paragraph"  # or "caption"
     type: str = "paragraph"
     lines: tuple[int, ...] = ()  # every source line it was read from
+    page: int = 0  # the PDF page it starts on (1-based), 0 when not read from a PDF
 
 
 Block = Heading | Paragraph

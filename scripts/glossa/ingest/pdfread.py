@@ -1,0 +1,693 @@
+"""A PDF's printed lines -> a Reading, from the layout rather than from guesses on flat text.
+
+    lines (pdflayout) -> type sizes -> furniture -> front matter -> page-foot notes
+      -> side heads -> blocks (headings, paragraphs, items, tables, captions) -> markers
+
+What the layout tells, and how it is used:
+
+- the body's type size is the size most characters are set in; a line set larger, or bold
+  and standing alone, is a heading; heading levels follow type size, then weight, then
+  numbering ("2.1"); a line in a wide left margin beside the text is a side head;
+- notes are the lines at a page's foot set smaller than the body, each opened by its
+  number; a note that runs onto the next page ("(continued...)") is joined there;
+- a marker is a run of digits set smaller than its line and raised above its baseline:
+  no guessing among numbers;
+- furniture is what stands at the top or foot of several pages (running heads, footers,
+  addresses) and page numbers; it is dropped and listed with its reason;
+- a paragraph ends where the next line is set apart (a wider gap than the paper's line
+  spacing, a first-line indent) or starts with a bullet; a page or column break does not
+  end a paragraph whose last line runs to the margin without closing its sentence;
+- a printed line split by wide gaps into pieces is a table row: runs of such rows are a
+  table, with its caption ("Table 2.") and its source line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Dropped, FrontLine, Heading, Marker, MarkerIssue, Note, Paragraph, Reading
+from .body import join_lines
+from .front import Hints
+from .patterns import TOC_ENTRY, ends_sentence, squash
+from .pdflayout import Layout, PdfLine
+
+BULLET = re.compile(r"^([•▪●◦○■□‣⁃∙·\uf0a7\uf0b7\uf0d8\uf076\uf0fc➢►-])\s*(?=\S)")
+NUMBERED_ITEM = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+(?=\S)")
+CAPTION = re.compile(r"^(?:Figure|Table|Chart|Map|Box|Exhibit|Graph)\s+[A-Z]?[\d.-]+[A-Z]?\b")
+SOURCE_LINE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.I)
+PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,6}|[A-Z]{2,4}-\d{1,3})"
+                         r"(?:\s*[-–—])?(?:\s+of\s+\d+)?$", re.I)
+CONTINUED = re.compile(r"^\(?\s*(?:\.{2,}|…)?\s*continued\s*(?:\.{2,}|…)?\s*\)?$", re.I)
+DIGITS = re.compile(r"\d")
+NOTES_HEADING = frozenset(("notes", "endnotes", "end notes", "footnotes"))
+
+
+@dataclass
+class _Block:
+    kind: str  # "heading", "paragraph", "item", "table", "caption"
+    lines: list[PdfLine] = field(default_factory=list)
+    level: int = 0
+    text_x: float = 0.0  # where an item's text starts (its hanging indent)
+
+
+@dataclass
+class _Stats:
+    body: float  # the body's type size
+    spacing: dict[float, float]  # type size -> usual baseline-to-baseline distance
+    left: dict[tuple[int, int], float]  # (page, column) -> left edge of the text column
+    right: dict[tuple[int, int], float]  # (page, column) -> right edge
+    two_column: set[int]
+
+
+def ingest_layout(layout: Layout, hints: Hints | None = None,
+                  levels: dict[str, int] | None = None) -> Reading:
+    hints = hints or Hints()
+    lines = [ln for ln in layout.lines() if ln.text]
+    dropped: dict[int, Dropped] = {}
+    stats = _stats(layout, lines)
+    _furniture(layout, lines, stats, dropped)
+    lines = [ln for ln in lines if ln.no not in dropped]
+    front, title, subtitle, lines = _front(lines, stats, hints, dropped)
+    notes, lines = _page_notes(lines, stats, dropped)
+    reader = _BlockReader(stats, _vocabulary(layout))
+    blocks = reader.read(lines, dropped)
+    if not notes:
+        notes, blocks = _endnotes(blocks, dropped)
+    reading_blocks, markers, issues = _finish(blocks, notes, stats, reader.vocabulary,
+                                              levels or {})
+    series = next((f.text for f in front if f.role == "series"), "")
+    return Reading(
+        format="pdf", title=title or hints.title, subtitle=subtitle, series=series,
+        front=tuple(front), blocks=tuple(reading_blocks), markers=tuple(markers),
+        notes=dict(sorted(notes.items())),
+        dropped=tuple(sorted(dropped.values(), key=lambda d: d.line)),
+        marker_issues=tuple(issues))
+
+
+# -- measures ---------------------------------------------------------------------------
+
+def _size_key(size: float) -> float:
+    return round(size * 2) / 2
+
+
+def _stats(layout: Layout, lines: list[PdfLine]) -> _Stats:
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[_size_key(ln.size)] += len(ln.text)
+    body = max(sizes, key=lambda s: sizes[s]) if sizes else 10.0
+    gaps: dict[float, list[float]] = {}
+    prev: PdfLine | None = None
+    for ln in lines:
+        if prev is not None and prev.page == ln.page and _size_key(prev.size) == \
+                _size_key(ln.size) and abs(prev.x0 - ln.x0) < 3 * ln.size:
+            d = ln.base - prev.base
+            if 0.9 * ln.size < d < 2.2 * ln.size:
+                gaps.setdefault(_size_key(ln.size), []).append(d)
+        prev = ln
+    spacing = {s: sorted(g)[len(g) // 2] for s, g in gaps.items() if g}
+    left: dict[tuple[int, int], float] = {}
+    right: dict[tuple[int, int], float] = {}
+    two: set[int] = set()
+    for p, page in enumerate(layout.pages):
+        body_lines = [ln for ln in page.lines if abs(ln.size - body) < 0.6
+                      and len(ln.text) > 20]
+        narrow = [ln for ln in body_lines if ln.x1 - ln.x0 < 0.48 * page.width]
+        halves = {ln.x0 < page.width / 2 for ln in narrow}
+        if len(narrow) > 0.7 * max(1, len(body_lines)) and len(halves) == 2 \
+                and len(body_lines) >= 8:
+            two.add(p)
+        for col in (0, 1):
+            mine = [ln for ln in body_lines
+                    if p not in two or (ln.x0 >= page.width / 2) == bool(col)]
+            if not mine:
+                continue
+            x0s = Counter(round(ln.x0) for ln in mine)
+            top = x0s.most_common(1)[0][1]
+            left[(p, col)] = min(x for x, k in x0s.items() if k >= max(1, min(2, top), top // 4))
+            x1s = sorted(ln.x1 for ln in mine)
+            right[(p, col)] = x1s[int(0.9 * (len(x1s) - 1))]
+    return _Stats(body, spacing, left, right, two)
+
+
+def _column(ln: PdfLine, stats: _Stats, width: float = 612.0) -> int:
+    if ln.page not in stats.two_column:
+        return 0
+    return int(ln.x0 >= _page_mid(stats, ln.page))
+
+
+def _page_mid(stats: _Stats, page: int) -> float:
+    a, b = stats.left.get((page, 0)), stats.left.get((page, 1))
+    return (a + b) / 2 if a is not None and b is not None else 306.0
+
+
+def _vocabulary(layout: Layout) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", layout.text())}
+
+
+# -- furniture --------------------------------------------------------------------------
+
+def _shape(text: str) -> str:
+    return DIGITS.sub("#", squash(text))
+
+
+def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
+               dropped: dict[int, Dropped]) -> None:
+    """Running heads, footers and page numbers: what stands at the top or the foot of
+    pages, again and again."""
+    n_pages = len(layout.pages)
+    edges: dict[int, list[PdfLine]] = {}
+    for p, page in enumerate(layout.pages):
+        mine = [ln for ln in page.lines if ln.text]
+        if not mine:
+            continue
+        by_top = sorted(mine, key=lambda ln: ln.top)
+        edge = [ln for ln in by_top[:3] if ln.top < 0.12 * page.height] + \
+            [ln for ln in by_top[-3:] if ln.bottom > 0.88 * page.height]
+        edges[p] = edge
+    seen: Counter[str] = Counter()
+    for edge in edges.values():
+        for shape in {_shape(ln.text) for ln in edge}:
+            seen[shape] += 1
+    times = 2 if n_pages <= 6 else 3
+    for p, edge in edges.items():
+        for ln in edge:
+            shape = _shape(ln.text)
+            if PAGE_NUMBER.match(ln.text.strip()):
+                dropped[ln.no] = Dropped(ln.no, ln.text, f"page number (page {p + 1})")
+            elif seen[shape] >= times and len(shape) > 3 and ln.size < stats.body + 3:
+                dropped[ln.no] = Dropped(ln.no, ln.text, f"running head or footer, printed at "
+                                         f"the edge of {seen[shape]} pages (page {p + 1})")
+    # A bare web address printed on several pages, wherever it stands.
+    urls = Counter(ln.text for ln in lines if re.fullmatch(r"https?://\S+", ln.text))
+    for ln in lines:
+        if urls[ln.text] >= 2 and ln.no not in dropped:
+            dropped[ln.no] = Dropped(ln.no, ln.text, "web address printed on every page")
+    # Contents lists: a line ending in a page number after a leader.
+    for ln in lines:
+        if ln.no not in dropped and TOC_ENTRY.search(ln.text) and re.search(r"\.{4,}|…{2,}",
+                                                                            ln.text):
+            dropped[ln.no] = Dropped(ln.no, ln.text, "table of contents entry")
+
+
+# -- front matter -----------------------------------------------------------------------
+
+DATE = re.compile(r"^(?:(?:Updated|Revised|Published)\s+)?(?:(?:January|February|March|April|May|"
+                  r"June|July|August|September|October|November|December)\s+(?:\d{1,2},\s+)?"
+                  r"\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
+                  r"September|October|November|December)\s+\d{4})$")
+
+
+def _front(lines: list[PdfLine], stats: _Stats, hints: Hints, dropped: dict[int, Dropped]
+           ) -> tuple[list[FrontLine], str, str, list[PdfLine]]:
+    """The title is the largest type on the first page that holds words (not a logo); the
+    lines right below it in large type are the subtitle. A first page with no body text
+    (a cover) is front matter as a whole."""
+    if not lines:
+        return [], "", "", lines
+    first = lines[0].page
+    page = [ln for ln in lines if ln.page == first]
+    wordy = [ln for ln in page if len(re.findall(r"[^\W\d_]{2,}", ln.text)) >= 1
+             and len(ln.text) >= 4 and not ln.text.lower().startswith(("http", "www."))]
+    if not wordy:
+        return [], "", "", lines
+    big = max(ln.size for ln in wordy)
+    if big < stats.body * 1.15:
+        return [], "", "", lines
+    title_lines = _group_from(page, next(ln for ln in page if ln in wordy and ln.size == big))
+    rest = [ln for ln in page if ln not in title_lines]
+    below = [ln for ln in rest if ln.top > title_lines[-1].top and ln.size >= stats.body * 1.15
+             and ln.size < big and ln.top - title_lines[-1].bottom < 3 * big]
+    sub_lines = _group_from(page, below[0]) if below else []
+    if not sub_lines:
+        # The same large type, set apart by a wider gap: "MANAGING FOR RESULTS" / "Enhancing".
+        after = [ln for ln in rest if ln.size == big and ln.top > title_lines[-1].top]
+        if after and after[0].top - title_lines[-1].bottom < 3 * big:
+            sub_lines = _group_from(page, after[0])
+    claimed = {ln.no for ln in title_lines + sub_lines}
+    cover = not any(abs(ln.size - stats.body) < 0.6 and len(ln.text) > 60 and
+                    ln.no not in claimed for ln in page)
+    front: list[FrontLine] = []
+    title = _join([ln.text for ln in title_lines])
+    subtitle = _join([ln.text for ln in sub_lines])
+    keep: list[PdfLine] = []
+    for ln in lines:
+        if ln.no in claimed:
+            front.append(FrontLine(ln.no, ln.text, "title" if ln in title_lines else "subtitle"))
+        elif ln.page == first and (cover or ln.top < title_lines[0].top or (
+                ln.top < title_lines[-1].bottom + 6 * big and len(ln.text) < 60
+                and not ends_sentence(ln.text))):
+            role = "date" if DATE.match(ln.text) else "other"
+            front.append(FrontLine(ln.no, ln.text, role))
+        else:
+            keep.append(ln)
+    return front, title, subtitle, keep
+
+
+def _group_from(page: list[PdfLine], start: PdfLine) -> list[PdfLine]:
+    """`start` and the lines right below it in the same type: a title set on several lines."""
+    out = [start]
+    for ln in page[page.index(start) + 1:]:
+        last = out[-1]
+        if abs(ln.size - start.size) < 0.3 and 0 < ln.top - last.top < 1.6 * start.size \
+                and ln.bold == start.bold:
+            out.append(ln)
+        elif ln.top > last.top:
+            break
+    return out
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        text = join_lines(text, part.strip(), set())
+    return text
+
+
+# -- page-foot notes ----------------------------------------------------------------------
+
+def _note_number(ln: PdfLine) -> tuple[int, str] | None:
+    """The note's number and the rest of its first line, when the line opens a note."""
+    spans = [s for s in ln.spans if s.text.strip()]
+    if not spans:
+        return None
+    first = spans[0]
+    if first.script == "sup" and first.text.strip().isdigit():
+        rest = ln.text[len(first.text.strip()):].lstrip()
+        return int(first.text.strip()), rest
+    m = re.match(r"^(\d{1,3})[.)]?\s+(?=\S)", ln.text)
+    if m:
+        return int(m.group(1)), ln.text[m.end():]
+    return None
+
+
+def _page_notes(lines: list[PdfLine], stats: _Stats, dropped: dict[int, Dropped]
+                ) -> tuple[dict[int, Note], list[PdfLine]]:
+    """Notes printed at page feet, smaller than the body, each opened by its number."""
+    by_page: dict[int, list[PdfLine]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, []).append(ln)
+    notes: dict[int, list] = {}
+    claimed: set[int] = set()
+    expected = 1
+    current: int | None = None
+    for p in sorted(by_page):
+        page = by_page[p]
+        foot = _foot_zone(page, stats)
+        if not foot:
+            current = current if current and notes[current][3] else None
+            continue
+        for ln in foot:
+            if CONTINUED.match(ln.text):
+                dropped[ln.no] = Dropped(ln.no, ln.text, f"note continued on the next page "
+                                         f"(page {p + 1})")
+                claimed.add(ln.no)
+                if current is not None:
+                    notes[current][3] = True
+                continue
+            start = _note_number(ln)
+            if start and (start[0] == expected or (expected < start[0] <= expected + 2)):
+                current = start[0]
+                notes[current] = [ln.no, [start[1]], [ln.no], False, p]
+                expected = current + 1
+                claimed.add(ln.no)
+            elif current is not None:
+                notes[current][1].append(ln.text)
+                notes[current][2].append(ln.no)
+                claimed.add(ln.no)
+            else:
+                break
+    if len(notes) < 1:
+        return {}, lines
+    out = {n: Note(n, _join(parts), no, lines=tuple(nos), page=page + 1)
+           for n, (no, parts, nos, _, page) in notes.items()}
+    return out, [ln for ln in lines if ln.no not in claimed]
+
+
+def _foot_zone(page: list[PdfLine], stats: _Stats) -> list[PdfLine]:
+    """The lines below the page's last line of body type, set smaller than the body, in
+    reading order; empty when the page has no foot."""
+    small = lambda ln: ln.size < stats.body - 0.4  # noqa: E731
+    if not page:
+        return []
+    i = len(page)
+    while i > 0 and small(page[i - 1]):
+        i -= 1
+    foot = page[i:]
+    if not foot:
+        return []
+    body_bottom = max((ln.bottom for ln in page[:i]), default=0.0)
+    # A foot opens with a note's number, or continues a note from the page before.
+    if foot[0].top < body_bottom - 2:
+        return []
+    return foot
+
+
+# -- blocks -----------------------------------------------------------------------------
+
+class _BlockReader:
+    def __init__(self, stats: _Stats, vocabulary: set[str]):
+        self.stats = stats
+        self.vocabulary = vocabulary
+        self.blocks: list[_Block] = []
+
+    def _heading_like(self, ln: PdfLine) -> int:
+        """0 if not a heading line; else a rank: larger type first."""
+        text = ln.text
+        if len(text) < 2 or not re.search(r"[^\W\d_]{2,}", text) or CAPTION.match(text):
+            return 0
+        if ln.size >= self.stats.body * 1.12 and len(text) < 200:
+            return 1
+        if ln.bold and len(text.split()) <= 22 and not ends_sentence(text) \
+                and ln.size >= self.stats.body - 0.6:
+            return 1
+        return 0
+
+    def _side_head(self, ln: PdfLine) -> bool:
+        left = self.stats.left.get((ln.page, 0))
+        return left is not None and ln.page not in self.stats.two_column \
+            and ln.x1 < left - 6 and left > 120 and not PAGE_NUMBER.match(ln.text)
+
+    def read(self, lines: list[PdfLine], dropped: dict[int, Dropped]) -> list[_Block]:
+        lines = self._place_side_heads(lines)
+        prev: PdfLine | None = None
+        rows = Counter((ln.page, ln.row) for ln in lines)
+        i = 0
+        while i < len(lines):
+            ln = lines[i]
+            cur = self.blocks[-1] if self.blocks else None
+            side = self._side_head(ln)
+            if side:
+                if cur and cur.kind == "heading" and cur.level == -1 and prev is not None \
+                        and ln.top - prev.bottom < ln.size:
+                    cur.lines.append(ln)
+                else:
+                    self.blocks.append(_Block("heading", [ln], level=-1))
+                prev = ln
+                i += 1
+                continue
+            if rows[(ln.page, ln.row)] >= 2 and self._table_row(lines, i, rows):
+                i = self._table(lines, i, rows)
+                prev = lines[i - 1]
+                continue
+            if CAPTION.match(ln.text) and (ln.bold or len(ln.text) < 150):
+                self.blocks.append(_Block("caption", [ln]))
+                prev = ln
+                i += 1
+                continue
+            if self._heading_like(ln):
+                if cur and cur.kind == "heading" and prev is not None and cur.level != -1 \
+                        and abs(cur.lines[-1].size - ln.size) < 0.3 \
+                        and cur.lines[-1].bold == ln.bold \
+                        and 0 < ln.top - prev.bottom < 0.9 * ln.size and prev.page == ln.page:
+                    cur.lines.append(ln)
+                else:
+                    self.blocks.append(_Block("heading", [ln]))
+                prev = ln
+                i += 1
+                continue
+            bullet = BULLET.match(ln.text)
+            numbered = NUMBERED_ITEM.match(ln.text) if not bullet else None
+            if bullet or (numbered and self._numbered_item(ln, prev)):
+                text_x = self._text_x(ln)
+                self.blocks.append(_Block("item", [ln], text_x=text_x))
+                prev = ln
+                i += 1
+                continue
+            if cur is not None and prev is not None and self._continues(cur, prev, ln):
+                cur.lines.append(ln)
+            else:
+                kind = "paragraph"
+                if cur is not None and cur.kind == "caption" and SOURCE_LINE.match(ln.text):
+                    kind = "caption"
+                self.blocks.append(_Block(kind, [ln]))
+            prev = ln
+            i += 1
+        return self.blocks
+
+    def _place_side_heads(self, lines: list[PdfLine]) -> list[PdfLine]:
+        """Side heads printed in the margin go before the text line they stand beside."""
+        out: list[PdfLine] = []
+        by_page: dict[int, list[PdfLine]] = {}
+        for ln in lines:
+            by_page.setdefault(ln.page, []).append(ln)
+        for p in sorted(by_page):
+            page = by_page[p]
+            sides = [ln for ln in page if self._side_head(ln)]
+            if not sides:
+                out += page
+                continue
+            rest = [ln for ln in page if ln not in sides]
+            merged: list[PdfLine] = []
+            for ln in rest:
+                while sides and sides[0].base <= ln.base + 1:
+                    merged.append(sides.pop(0))
+                merged.append(ln)
+            out += merged + sides
+        return out
+
+    def _numbered_item(self, ln: PdfLine, prev: PdfLine | None) -> bool:
+        if prev is None:
+            return False
+        return ends_sentence(prev.text) or prev.text.endswith(":")
+
+    def _text_x(self, ln: PdfLine) -> float:
+        m = BULLET.match(ln.text) or NUMBERED_ITEM.match(ln.text)
+        if not m:
+            return ln.x0
+        # The x of the first span that starts after the bullet.
+        for s in ln.spans:
+            if s.x0 > ln.x0 + 1:
+                return s.x0
+        return ln.x0 + 1.5 * ln.size
+
+    def _continues(self, cur: _Block, prev: PdfLine, ln: PdfLine) -> bool:
+        """Whether `ln` goes on with the block `prev` ended."""
+        if cur.kind in ("heading", "table"):
+            return False
+        if cur.kind == "caption":
+            return not SOURCE_LINE.match(ln.text) and prev.page == ln.page \
+                and ln.top - prev.bottom < 0.6 * ln.size and not cur.lines[0].bold \
+                or (cur.lines[-1].bold and ln.bold and ln.top - prev.bottom < 0.6 * ln.size)
+        if abs(ln.size - prev.size) > 0.6:
+            return False
+        same_column = prev.page == ln.page and _column(prev, self.stats) == \
+            _column(ln, self.stats) and ln.top > prev.top
+        col = (ln.page, _column(ln, self.stats))
+        left = self.stats.left.get(col, ln.x0)
+        if cur.kind == "item":
+            if ln.x0 < cur.text_x - 0.5 * ln.size and same_column:
+                return False
+        if same_column:
+            spacing = self.stats.spacing.get(_size_key(ln.size), 1.2 * ln.size)
+            if ln.base - prev.base > spacing * 1.3 + 0.5:
+                return False
+            if cur.kind == "paragraph" and ln.x0 > left + 0.8 * ln.size \
+                    and prev.x0 <= left + 0.8 * ln.size and ends_sentence(prev.text):
+                return False  # a first-line indent
+            return True
+        # A page or column break: the paragraph goes on when its last line ran to the
+        # margin or left its sentence open, and the new line is not indented.
+        prev_right = self.stats.right.get((prev.page, _column(prev, self.stats)), prev.x1)
+        full = prev.x1 > prev_right - 2.5 * prev.size
+        if cur.kind == "item":
+            return not ends_sentence(prev.text) or full
+        indented = ln.x0 > left + 0.8 * ln.size
+        return (full or not ends_sentence(prev.text)) and not indented \
+            and not (ends_sentence(prev.text) and not full)
+
+    def _table_row(self, lines: list[PdfLine], i: int, rows: Counter) -> bool:
+        """A row of cells: the printed line has two or more pieces, and a neighbour does
+        too (one split line alone is a wide gap in prose)."""
+        ln = lines[i]
+        if self.stats.two_column and ln.page in self.stats.two_column:
+            return False
+        key = (ln.page, ln.row)
+        near = [x for x in lines[max(0, i - 6):i + 8] if (x.page, x.row) != key
+                and x.page == ln.page and rows[(x.page, x.row)] >= 2]
+        return bool(near)
+
+    def _table(self, lines: list[PdfLine], i: int, rows: Counter) -> int:
+        table = _Block("table", [])
+        gap_limit = 3.0 * lines[i].size
+        while i < len(lines):
+            ln = lines[i]
+            if table.lines:
+                last = table.lines[-1]
+                if ln.page != last.page or ln.top - last.bottom > gap_limit:
+                    break
+                single = rows[(ln.page, ln.row)] < 2
+                if single and (SOURCE_LINE.match(ln.text) or CAPTION.match(ln.text)):
+                    break
+                if single and len(ln.text) > 90 and abs(ln.size - self.stats.body) < 0.6:
+                    break
+            table.lines.append(ln)
+            i += 1
+        self.blocks.append(table)
+        return i
+
+
+# -- endnotes ---------------------------------------------------------------------------
+
+def _endnotes(blocks: list[_Block], dropped: dict[int, Dropped]
+              ) -> tuple[dict[int, Note], list[_Block]]:
+    """Notes listed at the end under a "Notes" heading, each opened by its number."""
+    for k in range(len(blocks) - 1, -1, -1):
+        b = blocks[k]
+        if b.kind == "heading" and squash(" ".join(ln.text for ln in b.lines)).rstrip(":") \
+                in NOTES_HEADING:
+            lines = [ln for x in blocks[k + 1:] for ln in x.lines]
+            notes: dict[int, list] = {}
+            expected = 1
+            for ln in lines:
+                start = _note_number(ln)
+                if start and start[0] == expected:
+                    notes[expected] = [ln.no, [start[1]], [ln.no], ln.page]
+                    expected += 1
+                elif notes:
+                    notes[expected - 1][1].append(ln.text)
+                    notes[expected - 1][2].append(ln.no)
+                else:
+                    break
+            if len(notes) >= 2:
+                h = b.lines[0]
+                dropped[h.no] = Dropped(h.no, h.text, "notes heading (the notes are listed "
+                                        "at the end of the page)")
+                for extra in b.lines[1:]:
+                    dropped[extra.no] = Dropped(extra.no, extra.text, "notes heading")
+                return ({n: Note(n, _join(parts), no, lines=tuple(nos), page=page + 1)
+                         for n, (no, parts, nos, page) in notes.items()}, blocks[:k])
+    return {}, blocks
+
+
+# -- finishing: text, markers, levels, ids ------------------------------------------------
+
+def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabulary: set[str],
+            levels: dict[str, int]):
+    highest = max(notes) if notes else 0
+    styles = sorted({_style(b) for b in blocks if b.kind == "heading" and b.level != -1},
+                    reverse=True)
+    level_of = {s: min(6, 2 + k) for k, s in enumerate(styles)}
+    out: list = []
+    markers: list[Marker] = []
+    issues: list[MarkerIssue] = []
+    n_para = n_head = 0
+    used: set[str] = set()
+    wanted = {squash(k): v for k, v in levels.items()}
+    numbered = sum(1 for b in blocks if b.kind == "heading" and HEADING_NUMBER.match(
+        b.lines[0].text)) >= 2
+    expected = 1
+    for b in blocks:
+        page = b.lines[0].page + 1
+        nos = tuple(ln.no for ln in b.lines)
+        if b.kind == "heading":
+            text = _join([ln.text for ln in b.lines])
+            n_head += 1
+            level = 2 if b.level == -1 else level_of[_style(b)]
+            m = HEADING_NUMBER.match(text) if numbered else None
+            if m:
+                level = min(6, 2 + m.group(1).count("."))
+            level = wanted.get(squash(text), level)
+            slug = base = _slug(text, n_head)
+            k = 2
+            while slug in used or slug.startswith(("p", "c")) and slug[1:].isdigit():
+                slug, k = f"{base}-{k}", k + 1
+            used.add(slug)
+            out.append(Heading(level, text, b.lines[0].no, slug, lines=nos, page=page))
+            continue
+        n_para += 1
+        pid = f"p{n_para}"
+        if b.kind == "table":
+            text = "\n".join(_row_text(b.lines, k) for k in range(len(b.lines))
+                             if k == 0 or (b.lines[k].page, b.lines[k].row)
+                             != (b.lines[k - 1].page, b.lines[k - 1].row))
+            out.append(Paragraph(pid, text, b.lines[0].no, kind="table", lines=nos, page=page))
+            continue
+        text, found, lead = _text_and_markers(b, highest, vocabulary)
+        for n, offset, no, after in found:
+            if n != expected:
+                issues.append(MarkerIssue("out-of-order" if n < expected else "gap", n, no,
+                                          after, expected))
+            expected = max(expected, n + 1)
+            markers.append(Marker(n, pid, offset, no, after))
+        kind = {"item": "item", "caption": "caption"}.get(b.kind, "paragraph")
+        if kind == "item":
+            m = BULLET.match(text)
+            if m:
+                cut = m.end()
+                text = text[cut:]
+                markers[:] = [Marker(x.n, x.block, x.offset - cut, x.line, x.after)
+                              if x.block == pid else x for x in markers]
+        out.append(Paragraph(pid, text, b.lines[0].no, lead=lead, kind=kind, lines=nos,
+                             page=page))
+    return out, markers, issues
+
+
+HEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?=[A-Z])")
+
+
+def _style(b: _Block) -> tuple[float, bool, bool]:
+    ln = b.lines[0]
+    return (_size_key(ln.size), ln.bold, not ln.italic)
+
+
+def _row_text(lines: list[PdfLine], k: int) -> str:
+    key = (lines[k].page, lines[k].row)
+    return "  ".join(ln.text for ln in lines if (ln.page, ln.row) == key)
+
+
+def _text_and_markers(b: _Block, highest: int, vocabulary: set[str]):
+    """The block's text with its markers taken out: (text, [(n, offset, line, before)],
+    lead). A run of raised digits is a marker when the paper has a note of that number."""
+    text = ""
+    found: list[tuple[int, int, int, str]] = []
+    lead_end = None
+    all_bold_so_far = True
+    for k, ln in enumerate(b.lines):
+        piece = ""
+        piece_marks: list[tuple[int, int]] = []
+        for s in ln.spans:
+            raw = s.text
+            if s.script == "sup" and highest:
+                nums = [int(x) for x in re.findall(r"\d+", raw)]
+                if nums and re.fullmatch(r"\s*\d+(?:\s*[,–-]\s*\d+)*\s*", raw) \
+                        and all(1 <= n <= highest for n in nums):
+                    for n in nums:
+                        piece_marks.append((n, len(piece.rstrip())))
+                    if raw.endswith(" "):
+                        piece = piece.rstrip() + " "
+                    continue
+            if k == 0 and all_bold_so_far and not s.bold and s.text.strip() and \
+                    lead_end is None and piece.strip():
+                lead_end = len(piece)
+            if s.text.strip() and not s.bold:
+                all_bold_so_far = False
+            piece += raw
+        stripped = piece.strip()
+        shift = len(piece) - len(piece.lstrip())
+        joined = join_lines(text, stripped, vocabulary) if text else stripped
+        # Where the new line's text starts within the joined text.
+        start = len(joined) - len(stripped)
+        if k == 0:
+            start = 0
+        for n, off in piece_marks:
+            pos = max(0, min(len(joined), start + off - shift))
+            found.append((n, pos, ln.no, joined[max(0, pos - 30):pos]))
+        text = joined
+    lead = None
+    if lead_end is not None and b.kind == "paragraph":
+        head = text[:lead_end].rstrip()
+        if head.endswith((".", ":")) and 1 <= len(head.split()) <= 12:
+            lead = head.rstrip(".:").strip()
+            cut = len(text) - len(text[lead_end:].lstrip())
+            text = text[cut:]
+            found = [(n, max(0, off - cut), no, after) for n, off, no, after in found]
+    return text, found, lead
+
+
+def _slug(text: str, n: int) -> str:
+    import unicodedata
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s[:60].rstrip("-") or f"section-{n}"
