@@ -97,6 +97,14 @@ def _stats(layout: Layout, lines: list[PdfLine]) -> _Stats:
     for ln in lines:
         sizes[_size_key(ln.size)] += len(ln.text)
     body = max(sizes, key=lambda s: sizes[s]) if sizes else 10.0
+    # Lines opened by a raised number are notes: a paper with long notes may set more
+    # characters in the notes' type than in the body's, which is the most common larger one.
+    starts = Counter(_size_key(ln.size) for ln in lines if _opens_with_raised_number(ln))
+    if sum(starts.values()) >= 2:
+        note = starts.most_common(1)[0][0]
+        larger = {s: k for s, k in sizes.items() if s > note and k >= 0.15 * sizes[note]}
+        if body <= note and larger:
+            body = max(larger, key=lambda s: larger[s])
     gaps: dict[float, list[float]] = {}
     prev: PdfLine | None = None
     for ln in lines:
@@ -129,6 +137,12 @@ def _stats(layout: Layout, lines: list[PdfLine]) -> _Stats:
             x1s = sorted(ln.x1 for ln in mine)
             right[(p, col)] = x1s[int(0.9 * (len(x1s) - 1))]
     return _Stats(body, spacing, left, right, two)
+
+
+def _opens_with_raised_number(ln: PdfLine) -> bool:
+    first = next((s for s in ln.spans if s.text.strip()), None)
+    return first is not None and first.script == "sup" and first.text.strip().isdigit() \
+        and len(ln.spans) > 1
 
 
 def _column(ln: PdfLine, stats: _Stats, width: float = 612.0) -> int:
@@ -326,22 +340,17 @@ def _page_notes(lines: list[PdfLine], stats: _Stats, dropped: dict[int, Dropped]
 
 
 def _foot_zone(page: list[PdfLine], stats: _Stats) -> list[PdfLine]:
-    """The lines below the page's last line of body type, set smaller than the body, in
-    reading order; empty when the page has no foot."""
-    small = lambda ln: ln.size < stats.body - 0.4  # noqa: E731
+    """The lines below the page's last line of body type, set smaller than the body, from
+    top to bottom; empty when the page has no foot."""
+    def small(ln: PdfLine) -> bool:
+        return ln.size < stats.body - 0.4
     if not page:
         return []
-    i = len(page)
-    while i > 0 and small(page[i - 1]):
+    by_top = sorted(page, key=lambda ln: (ln.top, ln.x0))
+    i = len(by_top)
+    while i > 0 and small(by_top[i - 1]):
         i -= 1
-    foot = page[i:]
-    if not foot:
-        return []
-    body_bottom = max((ln.bottom for ln in page[:i]), default=0.0)
-    # A foot opens with a note's number, or continues a note from the page before.
-    if foot[0].top < body_bottom - 2:
-        return []
-    return foot
+    return by_top[i:]
 
 
 # -- blocks -----------------------------------------------------------------------------
