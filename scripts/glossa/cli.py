@@ -12,7 +12,8 @@ from .problems import GlossaError
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .ingest import Hints, decode_source, ingest_text
+    from .ingest import Hints
+    from .ingest.source import read_source
 
     path = Path(args.file)
     try:
@@ -20,11 +21,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{path}: S000 cannot read the file: {exc.strerror}", file=sys.stderr)
         return 2
-    text, problems = decode_source(data, str(path))
-    if text is None:
-        for p in problems:
-            print(p.format(), file=sys.stderr)
-        return 1
     hints = Hints(args.title or "", args.subtitle or "", args.series or "")
     fmt, levels = args.format, {}
     if (path.parent / "paper.yml").is_file() and not (args.title or args.series):
@@ -37,8 +33,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             return 1
         hints = Hints(meta.title, meta.subtitle, meta.series)
         fmt, levels = fmt or meta.format, meta.levels
-    reading = ingest_text(text, hints, fmt, levels)
-    if args.json:
+    text, reading, problems = read_source(data, str(path), hints, fmt, levels)
+    if text is None or reading is None:
+        for p in problems:
+            print(p.format(), file=sys.stderr)
+        return 1
+    if args.text_layer:
+        sys.stdout.write(text)
+    elif args.json:
         json.dump(reading.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
@@ -92,10 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="glossa", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", help="show what the converter understands of a source text")
-    p.add_argument("file")
+    p = sub.add_parser("ingest", help="show what the converter understands of a source "
+                       "(text, or a PDF)")
+    p.add_argument("file", help="source.txt (text copied from a PDF or a web page) or a PDF")
     p.add_argument("--json", action="store_true", help="print the reading as JSON")
-    p.add_argument("--format", choices=["pdf", "web"], help="override the detected layout")
+    p.add_argument("--text-layer", action="store_true",
+                   help="print the text the reading's line numbers refer to (for a PDF: its "
+                        "printed lines in reading order, a form feed between pages)")
+    p.add_argument("--format", choices=["pdf", "web"],
+                   help="how a text file was copied: from a PDF (hard-wrapped) or from a web "
+                        "page (a paragraph a line); detected when not given")
     p.add_argument("--title")
     p.add_argument("--subtitle")
     p.add_argument("--series")

@@ -13,9 +13,10 @@ from pathlib import Path
 from .cache import DiskCache
 from .footnotes import EditorNote, ResolvedNote, editor_notes, resolve_footnotes
 from .glossary import Entry, load_glossary
-from .ingest import Hints, decode_source, ingest_text, normalise_text
+from .ingest import Hints, decode_source, normalise_text
 from .ingest.conservation import conservation_problems
 from .ingest.patterns import squash
+from .ingest.source import disagreements, locate_in_pdf, read_source
 from .model import Reading
 from .problems import WARNING, Problem
 from .schema import markup_problems, validate
@@ -121,7 +122,7 @@ STATS = {"ingested": 0, "cached": 0, "from_disk": 0}
 
 def _content_key(folder: Path, root: Path) -> str:
     digest = hashlib.sha256(rel(folder, root).encode())
-    for name in ("source.txt", "paper.yml", "notes.yml"):
+    for name in ("source.txt", "source.pdf", "paper.yml", "notes.yml"):
         path = folder / name
         digest.update(name.encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"\0missing")
@@ -163,10 +164,13 @@ def _load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
     if not SLUG.match(folder.name):
         return None, [Problem(label, 0, "P003", f"'{folder.name}' is not a valid paper slug",
                               "use lower-case letters, digits and single hyphens")]
-    source = folder / "source.txt"
+    source = folder / "source.pdf"
     if not source.is_file():
-        problems.append(Problem(label, 0, "P001", "the paper has no source.txt",
-                                "add the text as received in source.txt"))
+        source = folder / "source.txt"
+    if not source.is_file():
+        problems.append(Problem(label, 0, "P001", "the paper has no source.pdf or source.txt",
+                                "add the paper as received: the PDF as source.pdf, or its "
+                                "text as source.txt"))
     if not (folder / "paper.yml").is_file():
         problems.append(Problem(label, 0, "P002", "the paper has no paper.yml",
                                 "add its metadata in paper.yml (see CONTRIBUTING.md)"))
@@ -174,13 +178,22 @@ def _load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
         return None, problems
     meta, problems = load_meta(folder, root)
     data = source.read_bytes()
-    text, decode_problems = decode_source(data, rel(source, root))
-    problems += decode_problems
-    if meta is None or text is None:
+    path = rel(source, root)
+    if meta is None:
         return None, problems
-    reading = ingest_text(text, Hints(meta.title, meta.subtitle, meta.series), meta.format,
-                          meta.levels)
-    problems += conservation_problems(text, reading, rel(source, root))
+    text, reading, read_problems = read_source(
+        data, path, Hints(meta.title, meta.subtitle, meta.series), meta.format, meta.levels)
+    problems += read_problems
+    if text is None or reading is None:
+        return None, problems
+    pdf = reading.format == "pdf" and source.suffix == ".pdf"
+    if pdf and (folder / "source.txt").is_file():
+        txt, txt_problems = decode_source((folder / "source.txt").read_bytes(),
+                                          rel(folder / "source.txt", root))
+        problems += txt_problems
+        if txt is not None:
+            problems += disagreements(txt, rel(folder / "source.txt", root), text, path)
+    source_problems = conservation_problems(text, reading, path)
     found = {squash(h.text) for h in reading.headings()}
     for heading in meta.levels:
         if squash(heading) not in found:
@@ -193,11 +206,12 @@ def _load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
                                 WARNING))
     extra, note_problems = load_editor_notes(folder, root)
     problems += note_problems
-    resolved, footnote_problems = resolve_footnotes(reading, rel(source, root), extra,
+    resolved, footnote_problems = resolve_footnotes(reading, path, extra,
                                                     rel(folder / "notes.yml", root),
                                                     normalise_text(text).split("\n"))
-    problems += footnote_problems
-    paper = Paper(meta, rel(source, root), reading, hashlib.sha256(data).hexdigest(), resolved)
+    source_problems += footnote_problems
+    problems += locate_in_pdf(source_problems, path, text) if pdf else source_problems
+    paper = Paper(meta, path, reading, hashlib.sha256(data).hexdigest(), resolved)
     return paper, problems
 
 

@@ -121,14 +121,16 @@ class Reading:
         blocks = []
         for b in self.blocks:
             if isinstance(b, Heading):
-                blocks.append({"type": "heading", "level": b.level, "text": b.text,
-                               "id": b.id, "line": b.line})
+                item = {"type": "heading", "level": b.level, "text": b.text, "id": b.id,
+                        "line": b.line}
             else:
                 item = {"type": "paragraph", "id": b.id, "text": b.text, "lead": b.lead,
                         "line": b.line}
                 if b.kind != "paragraph":
                     item["kind"] = b.kind
-                blocks.append(item)
+            if b.page:
+                item["page"] = b.page
+            blocks.append(item)
         return {
             "format": self.format,
             "title": self.title,
@@ -139,5 +141,7 @@ class Reading:
             "markers": [{"n": m.n, "block": m.block, "after": m.after, "line": m.line}
                         for m in self.markers],
             "notes": {str(n): note.text for n, note in sorted(self.notes.items())},
+            **({"note_pages": {str(n): note.page for n, note in sorted(self.notes.items())}}
+               if any(note.page for note in self.notes.values()) else {}),
             "dropped": [{"line": d.line, "text": d.text, "why": d.why} for d in self.dropped],
         }

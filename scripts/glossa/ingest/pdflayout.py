@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 SPACE_GAP = 0.18  # a gap wider than this many ems between two glyphs is a word space
 CELL_GAP = 1.6  # a gap wider than this many ems inside a line separates two cells
-ATTACH_GAP = 2.2
-BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")  # a piece on the same baseline this close to a line's end continues it
+ATTACH_GAP = 2.2  # a piece on the same baseline this close to a line's end continues it
+BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 
 
 class PdfError(Exception):
@@ -118,8 +118,8 @@ def read_pdf(data: bytes, password: str | None = None) -> Layout:
         text = str(err)
         if "password" in text.lower() or "security" in text.lower():
             raise PdfError("the PDF is encrypted: it needs a password to open") from None
-        raise PdfError(f"the file is not a PDF that can be opened ({text.rstrip('.')})") \
-            from None
+        reason = text.split("(PDFium: ")[-1].rstrip(".)") if "PDFium" in text else text
+        raise PdfError(f"the file is not a PDF that can be opened ({reason.lower()})") from None
     try:
         pages = [_read_page(pdf, i) for i in range(len(pdf))]
     finally:
@@ -238,7 +238,8 @@ class _Builder:
         return max(ch.x1 for ch in self.chars[-3:])
 
     def add(self, c: _Char) -> None:
-        if not self.chars or (c.size > self.size * 1.15 and abs(c.base - self.base) <= 0.3 * c.size):
+        if not self.chars or (c.size > self.size * 1.15
+                              and abs(c.base - self.base) <= 0.3 * c.size):
             self.size = c.size
             self.base = c.base
         self.chars.append(c)
@@ -263,7 +264,8 @@ class _Builder:
         return [self._line(piece, size, base, row) for piece in pieces if piece]
 
     def _crossed(self) -> bool:
-        return any(b.x0 < a.x0 - 0.5 * self.size for a, b in zip(self.chars, self.chars[1:]))
+        pairs = zip(self.chars, self.chars[1:], strict=False)
+        return any(b.x0 < a.x0 - 0.5 * self.size for a, b in pairs)
 
     def _line(self, piece: list[tuple[_Char, str]], size: float, base: float,
               row: int) -> PdfLine:

@@ -37,7 +37,8 @@ BULLET = re.compile(r"^([•▪●◦○■□‣⁃∙·\uf0a7\uf0b7\uf0d8\uf07
 NUMBERED_ITEM = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+(?=\S)")
 CAPTION = re.compile(r"^(?:Figure|Table|Chart|Map|Box|Exhibit|Graph)\s+[A-Z]?[\d.-]+[A-Z]?\b")
 SOURCE_LINE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.I)
-PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?(?:[-–—]\s*)?(?:\d{1,4}|[ivxlc]{1,6}|[A-Z]{2,4}-\d{1,3})"
+PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?(?:[-–—]\s*)?"
+                         r"(?:\d{1,4}|[ivxlc]{1,6}|[A-Z]{2,4}-\d{1,3})"
                          r"(?:\s*[-–—])?(?:\s+of\s+\d+)?$", re.I)
 CONTINUED = re.compile(r"^\(?\s*(?:\.{2,}|…)?\s*continued\s*(?:\.{2,}|…)?\s*\)?$", re.I)
 DIGITS = re.compile(r"\d")
