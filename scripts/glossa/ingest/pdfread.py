@@ -232,13 +232,14 @@ def _front(lines: list[PdfLine], stats: _Stats, hints: Hints, dropped: dict[int,
         return [], "", "", lines
     title_lines = _group_from(page, next(ln for ln in page if ln in wordy and ln.size == big))
     rest = [ln for ln in page if ln not in title_lines]
-    below = [ln for ln in rest if ln.top > title_lines[-1].top and ln.size >= stats.body * 1.15
-             and ln.size < big and ln.top - title_lines[-1].bottom < 3 * big]
+    end = title_lines[-1]
+    below = [ln for ln in rest if ln.top > end.top and ln.size >= stats.body * 1.15
+             and ln.size < big and ln.top - end.bottom < 1.5 * big and not DATE.match(ln.text)]
     sub_lines = _group_from(page, below[0]) if below else []
     if not sub_lines:
         # The same large type, set apart by a wider gap: "MANAGING FOR RESULTS" / "Enhancing".
-        after = [ln for ln in rest if ln.size == big and ln.top > title_lines[-1].top]
-        if after and after[0].top - title_lines[-1].bottom < 3 * big:
+        after = [ln for ln in rest if ln.size == big and ln.top > end.top]
+        if after and after[0].top - end.bottom < 3 * big:
             sub_lines = _group_from(page, after[0])
     claimed = {ln.no for ln in title_lines + sub_lines}
     cover = not any(abs(ln.size - stats.body) < 0.6 and len(ln.text) > 60 and
@@ -247,12 +248,20 @@ def _front(lines: list[PdfLine], stats: _Stats, hints: Hints, dropped: dict[int,
     title = _join([ln.text for ln in title_lines])
     subtitle = _join([ln.text for ln in sub_lines])
     keep: list[PdfLine] = []
+    # Below the title, short lines (a date, a byline, a series) are front matter up to the
+    # first line of text or heading.
+    in_front = True
+    last = max(title_lines + sub_lines, key=lambda ln: ln.top)
     for ln in lines:
         if ln.no in claimed:
             front.append(FrontLine(ln.no, ln.text, "title" if ln in title_lines else "subtitle"))
-        elif ln.page == first and (cover or ln.top < title_lines[0].top or (
-                ln.top < title_lines[-1].bottom + 6 * big and len(ln.text) < 60
-                and not ends_sentence(ln.text))):
+            continue
+        on_first = ln.page == first
+        if on_first and not cover and ln.top > last.top and in_front:
+            in_front = len(ln.text) < 60 and not ends_sentence(ln.text) and not (
+                ln.bold and ln.size > stats.body + 0.5) and ln.top - last.bottom < 8 * big
+        if on_first and (cover or ln.top < title_lines[0].top or (ln.top > last.top
+                                                                   and in_front)):
             role = "date" if DATE.match(ln.text) else "other"
             front.append(FrontLine(ln.no, ln.text, role))
         else:
@@ -401,7 +410,8 @@ class _BlockReader:
                 i = self._table(lines, i, rows)
                 prev = lines[i - 1]
                 continue
-            if CAPTION.match(ln.text) and (ln.bold or len(ln.text) < 150):
+            if (CAPTION.match(ln.text) and (ln.bold or len(ln.text) < 150)) \
+                    or SOURCE_LINE.match(ln.text):
                 self.blocks.append(_Block("caption", [ln]))
                 prev = ln
                 i += 1
@@ -491,8 +501,8 @@ class _BlockReader:
                 return False
         if same_column:
             spacing = self.stats.spacing.get(_size_key(ln.size), 1.2 * ln.size)
-            if ln.base - prev.base > spacing * 1.3 + 0.5:
-                return False
+            if ln.base - prev.base > spacing + 0.22 * ln.size:
+                return False  # set apart: a new paragraph
             if cur.kind == "paragraph" and ln.x0 > left + 0.8 * ln.size \
                     and prev.x0 <= left + 0.8 * ln.size and ends_sentence(prev.text):
                 return False  # a first-line indent
