@@ -319,16 +319,17 @@ def _page_notes(lines: list[PdfLine], stats: _Stats, dropped: dict[int, Dropped]
     for p in sorted(by_page):
         page = by_page[p]
         foot = _foot_zone(page, stats)
-        if not foot:
-            current = current if current and notes[current][3] else None
-            continue
+        # A page's foot goes on with the last note only when that note was left open: marked
+        # "(continued...)", or stopped mid-sentence.
+        carry = current is not None and (notes[current][3] or not ends_sentence(
+            notes[current][1][-1]))
+        opened = False
         for ln in foot:
-            if CONTINUED.match(ln.text):
+            if CONTINUED.match(ln.text) and current is not None:
                 dropped[ln.no] = Dropped(ln.no, ln.text, f"note continued on the next page "
                                          f"(page {p + 1})")
                 claimed.add(ln.no)
-                if current is not None:
-                    notes[current][3] = True
+                notes[current][3] = True
                 continue
             start = _note_number(ln)
             if start and (start[0] == expected or (expected < start[0] <= expected + 2)):
@@ -336,12 +337,11 @@ def _page_notes(lines: list[PdfLine], stats: _Stats, dropped: dict[int, Dropped]
                 notes[current] = [ln.no, [start[1]], [ln.no], False, p]
                 expected = current + 1
                 claimed.add(ln.no)
-            elif current is not None:
+                opened = True
+            elif current is not None and (opened or carry):
                 notes[current][1].append(ln.text)
                 notes[current][2].append(ln.no)
                 claimed.add(ln.no)
-            else:
-                break
     if len(notes) < 1:
         return {}, lines
     out = {n: Note(n, _join(parts), no, lines=tuple(nos), page=page + 1)
@@ -419,8 +419,8 @@ class _BlockReader:
             if self._heading_like(ln):
                 if cur and cur.kind == "heading" and prev is not None and cur.level != -1 \
                         and abs(cur.lines[-1].size - ln.size) < 0.3 \
-                        and cur.lines[-1].bold == ln.bold \
-                        and 0 < ln.top - prev.bottom < 0.9 * ln.size and prev.page == ln.page:
+                        and cur.lines[-1].bold == ln.bold and prev is cur.lines[-1] \
+                        and 0 < ln.base - prev.base < 1.6 * ln.size and prev.page == ln.page:
                     cur.lines.append(ln)
                 else:
                     self.blocks.append(_Block("heading", [ln]))
