@@ -183,7 +183,11 @@ def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
            "citation of that paragraph.\n{: .glossa-cite-paper }", ""]
     for b in reading.blocks:
         if isinstance(b, Heading):
-            out.append(f"{'#' * b.level} {escape(b.text)} {{#{b.id}}}")
+            if b.id in by_block:  # a note on the heading: its number stays out of the contents
+                text = inline_markdown(b.text, by_block[b.id])
+                out.append(f"{'#' * b.level} {text} {{#{b.id} data-toc-label=\"{attr(b.text)}\"}}")
+            else:
+                out.append(f"{'#' * b.level} {escape(b.text)} {{#{b.id}}}")
         else:
             out.append(paragraph_markdown(b, by_block.get(b.id, []), spans.get(b.id, []),
                                           entries))
@@ -198,7 +202,8 @@ def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
         out.append('<details class="glossa-dropped"><summary>Lines of the source '
                    'left out as page furniture</summary><ul>')
         for d in reading.dropped:
-            out.append(f"<li>line {d.line}: “{attr(d.text)}” ({attr(d.why)})</li>")
+            where = f"page {d.page}" if d.page else f"line {d.line}"
+            out.append(f"<li>{where}: “{attr(d.text)}” ({attr(d.why)})</li>")
         out.append("</ul></details>")
         out.append("")
     return "\n".join(out)

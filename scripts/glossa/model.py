@@ -56,6 +56,7 @@ class Dropped:
     line: int
     text: str
     why: str
+    page: int = 0  # the PDF page it is printed on (1-based), 0 when not read from a PDF
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,12 @@ def _source_alnum(text: str, glued: str | None) -> str:
     return out
 
 
-def _with_markers(p: Paragraph, reading: Reading) -> str:
+def _with_markers(p: Paragraph | Heading, reading: Reading) -> str:
     text = p.text
     for m in sorted((m for m in reading.markers if m.block == p.id), key=lambda m: -m.offset):
         text = text[:m.offset] + str(m.n) + text[m.offset:]
-    return (p.lead + ". " if p.lead else "") + text
+    lead = getattr(p, "lead", None)
+    return (lead + ". " if lead else "") + text
 
 
 def conservation_problems(text: str, reading: Reading, path: str) -> list[Problem]:
@@ -45,7 +46,8 @@ def conservation_problems(text: str, reading: Reading, path: str) -> list[Proble
         pieces.append(((f.line,), f.text, f"front matter ({f.role})"))
     for b in reading.blocks:
         if isinstance(b, Heading):
-            pieces.append((b.lines or (b.line,), b.text, f"heading '{b.text}'"))
+            pieces.append((b.lines or (b.line,), _with_markers(b, reading),
+                           f"heading '{b.text}'"))
         elif isinstance(b, Paragraph):
             pieces.append((b.lines or (b.line,), _with_markers(b, reading), f"¶ {b.id}"))
     for note in reading.notes.values():

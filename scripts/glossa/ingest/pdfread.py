@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Dropped, FrontLine, Heading, Marker, MarkerIssue, Note, Paragraph, Reading
 from .body import join_lines
@@ -76,6 +76,14 @@ def ingest_layout(layout: Layout, hints: Hints | None = None,
     blocks = reader.read(lines, dropped)
     if not notes:
         notes, blocks = _endnotes(blocks, dropped)
+    title_key = squash(title or hints.title)
+    for b in blocks:
+        if b.kind == "heading" and squash(" ".join(ln.text for ln in b.lines)) == title_key:
+            for ln in b.lines:
+                dropped[ln.no] = Dropped(ln.no, ln.text, "the title, printed again")
+    blocks = [b for b in blocks if not (b.kind == "heading" and b.lines[0].no in dropped)]
+    pages = {ln.no: ln.page + 1 for ln in layout.lines()}
+    dropped = {no: replace(d, page=pages.get(no, 0)) for no, d in dropped.items()}
     reading_blocks, markers, issues = _finish(blocks, notes, stats, reader.vocabulary,
                                               levels or {})
     series = next((f.text for f in front if f.role == "series"), "")
@@ -94,9 +102,16 @@ def _size_key(size: float) -> float:
 
 
 def _stats(layout: Layout, lines: list[PdfLine]) -> _Stats:
+    # The body's size: the type most characters of running prose are set in (lines of 50
+    # characters or more, not pieces of a table row).
+    pieces = Counter((ln.page, ln.row) for ln in lines)
     sizes: Counter[float] = Counter()
     for ln in lines:
-        sizes[_size_key(ln.size)] += len(ln.text)
+        if len(ln.text) >= 50 and pieces[(ln.page, ln.row)] == 1:
+            sizes[_size_key(ln.size)] += len(ln.text)
+    if not sizes:
+        for ln in lines:
+            sizes[_size_key(ln.size)] += len(ln.text)
     body = max(sizes, key=lambda s: sizes[s]) if sizes else 10.0
     # Lines opened by a raised number are notes: a paper with long notes may set more
     # characters in the notes' type than in the body's, which is the most common larger one.
@@ -190,10 +205,10 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
         for ln in edge:
             shape = _shape(ln.text)
             if PAGE_NUMBER.match(ln.text.strip()):
-                dropped[ln.no] = Dropped(ln.no, ln.text, f"page number (page {p + 1})")
+                dropped[ln.no] = Dropped(ln.no, ln.text, "page number")
             elif seen[shape] >= times and len(shape) > 3 and ln.size < stats.body + 3:
                 dropped[ln.no] = Dropped(ln.no, ln.text, f"running head or footer, printed at "
-                                         f"the edge of {seen[shape]} pages (page {p + 1})")
+                                         f"the edge of {seen[shape]} pages")
     # A bare web address printed on several pages, wherever it stands.
     urls = Counter(ln.text for ln in lines if re.fullmatch(r"https?://\S+", ln.text))
     for ln in lines:
@@ -204,6 +219,15 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
         if ln.no not in dropped and TOC_ENTRY.search(ln.text) and re.search(r"\.{4,}|…{2,}",
                                                                             ln.text):
             dropped[ln.no] = Dropped(ln.no, ln.text, "table of contents entry")
+    # A page that lists contents: everything down to its last entry belongs to the list
+    # (its heading, "Figures", "Tables", entries wrapped over two lines).
+    for p, page in enumerate(layout.pages):
+        entries = [k for k, ln in enumerate(page.lines) if ln.no in dropped
+                   and dropped[ln.no].why == "table of contents entry"]
+        if len(entries) >= 3:
+            for ln in page.lines[:entries[-1]]:
+                if ln.no not in dropped and ln.text:
+                    dropped[ln.no] = Dropped(ln.no, ln.text, "contents list")
 
 
 # -- front matter -----------------------------------------------------------------------
@@ -326,8 +350,7 @@ def _page_notes(lines: list[PdfLine], stats: _Stats, dropped: dict[int, Dropped]
         opened = False
         for ln in foot:
             if CONTINUED.match(ln.text) and current is not None:
-                dropped[ln.no] = Dropped(ln.no, ln.text, f"note continued on the next page "
-                                         f"(page {p + 1})")
+                dropped[ln.no] = Dropped(ln.no, ln.text, "note continued on the next page")
                 claimed.add(ln.no)
                 notes[current][3] = True
                 continue
@@ -376,11 +399,16 @@ class _BlockReader:
         text = ln.text
         if len(text) < 2 or not re.search(r"[^\W\d_]{2,}", text) or CAPTION.match(text):
             return 0
-        if ln.size >= self.stats.body * 1.12 and len(text) < 200:
+        n_words = len(text.split())
+        if ln.size >= self.stats.body * 1.12 and n_words <= 20 and not (
+                n_words > 8 and text.endswith(".")):
             return 1
-        if ln.bold and len(text.split()) <= 22 and not ends_sentence(text) \
+        if ln.bold and n_words <= 22 and not ends_sentence(text) \
                 and ln.size >= self.stats.body - 0.6:
-            return 1
+            # Set in the body's size, a bold line is a heading when it starts at the text's
+            # left edge (a table's bold header cells do not).
+            left = self.stats.left.get((ln.page, _column(ln, self.stats)))
+            return int(left is None or abs(ln.x0 - left) < 0.6 * ln.size)
         return 0
 
     def _side_head(self, ln: PdfLine) -> bool:
@@ -602,7 +630,7 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
         page = b.lines[0].page + 1
         nos = tuple(ln.no for ln in b.lines)
         if b.kind == "heading":
-            text = _join([ln.text for ln in b.lines])
+            text, found, _ = _text_and_markers(b, highest, set())
             n_head += 1
             level = 2 if b.level == -1 else level_of[_style(b)]
             m = HEADING_NUMBER.match(text) if numbered else None
@@ -614,6 +642,9 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
             while slug in used or slug.startswith(("p", "c")) and slug[1:].isdigit():
                 slug, k = f"{base}-{k}", k + 1
             used.add(slug)
+            for n, offset, no, after in found:  # a note on a heading ("Elections1")
+                expected = max(expected, n + 1)
+                markers.append(Marker(n, slug, offset, no, after))
             out.append(Heading(level, text, b.lines[0].no, slug, lines=nos, page=page))
             continue
         n_para += 1
