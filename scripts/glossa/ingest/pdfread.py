@@ -209,6 +209,21 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
             elif seen[shape] >= times and len(shape) > 3 and ln.size < stats.body + 3:
                 dropped[ln.no] = Dropped(ln.no, ln.text, f"running head or footer, printed at "
                                          f"the edge of {seen[shape]} pages")
+    # The same words in a page's margin zone, where the edge lines were not (a first page's
+    # footer box set higher), and the short lines that stand with them there.
+    furniture = {_shape(d.text) for d in dropped.values() if d.why.startswith("running")}
+    for p, page in enumerate(layout.pages):
+        zone = [ln for ln in page.lines if ln.text and (ln.bottom > 0.85 * page.height
+                                                       or ln.top < 0.1 * page.height)]
+        hits = [ln for ln in zone if _shape(ln.text) in furniture and ln.no not in dropped]
+        for hit in hits:
+            dropped[hit.no] = Dropped(hit.no, hit.text, "running head or footer, printed in "
+                                      "the margin of several pages")
+            for ln in zone:
+                if ln.no not in dropped and abs(ln.top - hit.top) < 4 * hit.size \
+                        and len(ln.text) < 40 and not ends_sentence(ln.text) \
+                        and abs(ln.size - hit.size) < 1.5:
+                    dropped[ln.no] = Dropped(ln.no, ln.text, "printed with the footer")
     # A bare web address printed on several pages, wherever it stands.
     urls = Counter(ln.text for ln in lines if re.fullmatch(r"https?://\S+", ln.text))
     for ln in lines:
@@ -397,7 +412,7 @@ class _BlockReader:
     def _heading_like(self, ln: PdfLine) -> int:
         """0 if not a heading line; else a rank: larger type first."""
         text = ln.text
-        if len(text) < 2 or not re.search(r"[^\W\d_]{2,}", text) or CAPTION.match(text):
+        if len(text) < 2 or not re.search(r"[^\W\d_].*[^\W\d_]", text) or CAPTION.match(text):
             return 0
         n_words = len(text.split())
         if ln.size >= self.stats.body * 1.12 and n_words <= 20 and not (
