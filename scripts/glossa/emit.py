@@ -124,6 +124,16 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
     body = inline_markdown(p.text, markers, spans, entries)
     if p.kind == "caption":
         return f"*{body}*\n{{: #{p.id} .glossa-caption }}"
+    if p.kind == "grid":
+        # A table whose grid is clear (read from a PDF's layout): rows and cells, first row
+        # as the header.
+        rows = [r.split("\t") for r in p.text.split("\n")]
+        head = "".join(f"<th>{attr(c)}</th>" for c in rows[0])
+        body = "".join("<tr>" + "".join(f"<td>{attr(c)}</td>" for c in r) + "</tr>"
+                       for r in rows[1:])
+        return (f'<div class="glossa-table glossa-grid" id="{p.id}" role="group" '
+                f'aria-label="A table"><table><thead><tr>{head}</tr></thead>'
+                f'<tbody>{body}</tbody></table></div>')
     if p.kind == "table":
         # A table whose grid the text lost: its cells in reading order, as received.
         return (f'<div class="glossa-table" id="{p.id}" role="group" aria-label="A table or '

@@ -117,8 +117,10 @@ def _starts(reading: Reading) -> set[str]:
         elif isinstance(b, Paragraph):
             out.add(key(((b.lead + " ") if b.lead else "") + b.text, START_WORDS))
             out.add(key(b.text, START_WORDS))
-            if b.kind == "table":  # a table kept as received: a cell a line
-                out.update(key(line, START_WORDS) for line in b.text.split("\n"))
+            if b.kind in ("table", "grid"):  # a table: a row a line, cells apart
+                for line in b.text.split("\n"):
+                    out.add(key(line, START_WORDS))
+                    out.update(key(cell, START_WORDS) for cell in re.split(r" {2,}|\t", line))
     return out
 
 
@@ -172,7 +174,7 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
     for b in reading.blocks:
         if not isinstance(b, Paragraph):
             continue
-        if edges & set(b.lines or (b.line,)) and b.kind != "table":
+        if edges & set(b.lines or (b.line,)) and b.kind not in ("table", "grid"):
             s.furniture += 1
             if len(s.shortfalls) < 70:
                 s.shortfalls.append(f"furniture in ¶ {b.id}: “{b.text[:60]}”")

@@ -306,4 +306,13 @@ def _lines(chars: list[_Char], page: int) -> list[PdfLine]:
             builders.append(target)
         target.add(c)
         current = target
-    return [ln for k, b in enumerate(builders) if b.chars for ln in b.build(k)]
+    lines = [ln for k, b in enumerate(builders) if b.chars for ln in b.build(k)]
+    # Lines set on one baseline share a row (a table's cells, each written apart).
+    row = 0
+    prev: PdfLine | None = None
+    for ln in sorted(lines, key=lambda ln: ln.base):
+        if prev is not None and ln.base - prev.base > 0.25 * min(ln.size, prev.size):
+            row += 1
+        ln.row = row
+        prev = ln
+    return lines

@@ -103,11 +103,10 @@ def _size_key(size: float) -> float:
 
 def _stats(layout: Layout, lines: list[PdfLine]) -> _Stats:
     # The body's size: the type most characters of running prose are set in (lines of 50
-    # characters or more, not pieces of a table row).
-    pieces = Counter((ln.page, ln.row) for ln in lines)
+    # characters or more: a table's cells are shorter).
     sizes: Counter[float] = Counter()
     for ln in lines:
-        if len(ln.text) >= 50 and pieces[(ln.page, ln.row)] == 1:
+        if len(ln.text) >= 50:
             sizes[_size_key(ln.size)] += len(ln.text)
     if not sizes:
         for ln in lines:
@@ -138,9 +137,12 @@ def _stats(layout: Layout, lines: list[PdfLine]) -> _Stats:
         body_lines = [ln for ln in page.lines if abs(ln.size - body) < 0.6
                       and len(ln.text) > 20]
         narrow = [ln for ln in body_lines if ln.x1 - ln.x0 < 0.48 * page.width]
-        halves = {ln.x0 < page.width / 2 for ln in narrow}
-        if len(narrow) > 0.7 * max(1, len(body_lines)) and len(halves) == 2 \
-                and len(body_lines) >= 8:
+        halves = [[ln for ln in narrow if (ln.x0 < page.width / 2) == side]
+                  for side in (True, False)]
+        # Two columns: most of the body's lines are narrow, and each half of the page holds
+        # a column of them.
+        if len(narrow) > 0.7 * max(1, len(body_lines)) and all(len(half) >= 6
+                                                               for half in halves):
             two.add(p)
         for col in (0, 1):
             mine = [ln for ln in body_lines
@@ -569,7 +571,14 @@ class _BlockReader:
         key = (ln.page, ln.row)
         near = [x for x in lines[max(0, i - 6):i + 8] if (x.page, x.row) != key
                 and x.page == ln.page and rows[(x.page, x.row)] >= 2]
-        return bool(near)
+        if not near:
+            return False
+        # Prose beside prose (a text box beside the text) is not a table: its lines are
+        # long on both sides.
+        region = [x for x in lines[max(0, i - 6):i + 12] if x.page == ln.page
+                  and rows[(x.page, x.row)] >= 2]
+        long = sum(1 for x in region if len(x.text) >= 38)
+        return long < 0.6 * len(region)
 
     def _table(self, lines: list[PdfLine], i: int, rows: Counter) -> int:
         table = _Block("table", [])
@@ -665,10 +674,13 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
         n_para += 1
         pid = f"p{n_para}"
         if b.kind == "table":
-            text = "\n".join(_row_text(b.lines, k) for k in range(len(b.lines))
-                             if k == 0 or (b.lines[k].page, b.lines[k].row)
-                             != (b.lines[k - 1].page, b.lines[k - 1].row))
-            out.append(Paragraph(pid, text, b.lines[0].no, kind="table", lines=nos, page=page))
+            grid = _grid(b.lines)
+            if grid:  # a clear grid: a table of rows and cells, a tab between cells
+                out.append(Paragraph(pid, "\n".join("\t".join(r) for r in grid), b.lines[0].no,
+                                     kind="grid", lines=nos, page=page))
+            else:
+                out.append(Paragraph(pid, _table_text(b.lines), b.lines[0].no, kind="table",
+                                     lines=nos, page=page))
             continue
         text, found, lead = _text_and_markers(b, highest, vocabulary)
         for n, offset, no, after in found:
@@ -698,9 +710,44 @@ def _style(b: _Block) -> tuple[float, bool, bool]:
     return (_size_key(ln.size), ln.bold, not ln.italic)
 
 
-def _row_text(lines: list[PdfLine], k: int) -> str:
-    key = (lines[k].page, lines[k].row)
-    return "  ".join(ln.text for ln in lines if (ln.page, ln.row) == key)
+def _table_rows(lines: list[PdfLine]) -> list[list[PdfLine]]:
+    rows: dict[tuple[int, int], list[PdfLine]] = {}
+    for ln in lines:
+        rows.setdefault((ln.page, ln.row), []).append(ln)
+    return [sorted(cells, key=lambda ln: ln.x0) for _, cells in sorted(rows.items())]
+
+
+def _grid(lines: list[PdfLine]) -> list[list[str]] | None:
+    """The table's cells as a grid, when the grid is clear: every row has the same number
+    of cells, each cell within its column's span, and no cell wraps onto a second row."""
+    rows = _table_rows(lines)
+    if len(rows) < 2 or len({len(r) for r in rows}) != 1 or len(rows[0]) < 2:
+        return None
+    for k in range(len(rows[0])):
+        spans = [(r[k].x0, r[k].x1) for r in rows]
+        lo = max(a for a, _ in spans)
+        hi = min(b for _, b in spans)
+        if lo > hi + 2 * rows[0][0].size:  # the column's cells do not line up
+            return None
+        if k + 1 < len(rows[0]) and max(b for _, b in spans) > min(r[k + 1].x0 for r in rows):
+            return None
+    return [[c.text for c in r] for r in rows]
+
+
+def _table_text(lines: list[PdfLine]) -> str:
+    """A table as printed, for a preformatted block: a row a line (rows by baseline, top to
+    bottom), each cell at its place across the page, at least two spaces between cells."""
+    rows = _table_rows(lines)
+    left = min(ln.x0 for ln in lines)
+    unit = 0.5 * max(1.0, sorted(ln.size for ln in lines)[len(lines) // 2])  # a character
+    out = []
+    for cells in rows:
+        text = ""
+        for c in cells:
+            col = int((c.x0 - left) / unit)
+            text += " " * max(2 if text else 0, col - len(text)) + c.text
+        out.append(text.rstrip())
+    return "\n".join(out)
 
 
 def _text_and_markers(b: _Block, highest: int, vocabulary: set[str]):
