@@ -203,7 +203,7 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
         for shape in {_shape(ln.text) for ln in edge}:
             seen[shape] += 1
     times = 2 if n_pages <= 6 else 3
-    for p, edge in edges.items():
+    for edge in edges.values():
         for ln in edge:
             shape = _shape(ln.text)
             if PAGE_NUMBER.match(ln.text.strip()):
@@ -214,7 +214,7 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
     # The same words in a page's margin zone, where the edge lines were not (a first page's
     # footer box set higher), and the short lines that stand with them there.
     furniture = {_shape(d.text) for d in dropped.values() if d.why.startswith("running")}
-    for p, page in enumerate(layout.pages):
+    for page in layout.pages:
         zone = [ln for ln in page.lines if ln.text and (ln.bottom > 0.85 * page.height
                                                        or ln.top < 0.1 * page.height)]
         hits = [ln for ln in zone if _shape(ln.text) in furniture and ln.no not in dropped]
@@ -238,7 +238,7 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
             dropped[ln.no] = Dropped(ln.no, ln.text, "table of contents entry")
     # A page that lists contents: everything down to its last entry belongs to the list
     # (its heading, "Figures", "Tables", entries wrapped over two lines).
-    for p, page in enumerate(layout.pages):
+    for page in layout.pages:
         entries = [k for k, ln in enumerate(page.lines) if ln.no in dropped
                    and dropped[ln.no].why == "table of contents entry"]
         if len(entries) >= 3:
