@@ -226,7 +226,12 @@ class _Builder:
             if c.x0 - last.x1 > 12 * size:
                 return False
         elif not (-0.6 * size <= c.x0 - self._x1() <= ATTACH_GAP * size):
-            return False
+            # A small raised character written after its line but printed just before its
+            # start: a note's number.
+            x0 = min(ch.x0 for ch in self.chars)
+            if not (c.size < 0.85 * size and c.base < self.base and
+                    -ATTACH_GAP * size <= x0 - c.x1 <= 0.6 * size):
+                return False
         if abs(c.base - self.base) <= 0.3 * size:
             return True
         # A smaller character raised or lowered: a superscript or subscript of this line;
@@ -299,8 +304,7 @@ def _lines(chars: list[_Char], page: int) -> list[PdfLine]:
         if current is not None and current.fits(c, True):
             current.add(c)
             continue
-        target = next((b for b in reversed(builders[-6:]) if b is not current
-                       and b.fits(c, False)), None)
+        target = next((b for b in reversed(builders[-6:]) if b.fits(c, False)), None)
         if target is None:
             target = _Builder(page)
             builders.append(target)

@@ -269,9 +269,18 @@ def _front(lines: list[PdfLine], stats: _Stats, hints: Hints, dropped: dict[int,
     if not wordy:
         return [], "", "", lines
     big = max(ln.size for ln in wordy)
-    if big < stats.body * 1.15:
-        return [], "", "", lines
-    title_lines = _group_from(page, next(ln for ln in page if ln in wordy and ln.size == big))
+    if big >= stats.body * 1.15:
+        start = next(ln for ln in page if ln in wordy and ln.size == big)
+    else:
+        # No larger type: the first bold line at the top of the page, set apart from the
+        # text (a title in bold capitals in the body's size).
+        top = sorted(wordy, key=lambda ln: ln.top)[:6]
+        start = next((ln for ln in top if ln.bold and not ends_sentence(ln.text)
+                      and len(ln.text.split()) >= 2), None)
+        if start is None:
+            return [], "", "", lines
+        big = start.size
+    title_lines = _group_from(page, start)
     rest = [ln for ln in page if ln not in title_lines]
     end = title_lines[-1]
     below = [ln for ln in rest if ln.top > end.top and ln.size >= stats.body * 1.15
@@ -400,7 +409,15 @@ def _foot_zone(page: list[PdfLine], stats: _Stats) -> list[PdfLine]:
     i = len(by_top)
     while i > 0 and small(by_top[i - 1]):
         i -= 1
-    return by_top[i:]
+    if i < len(by_top):
+        return by_top[i:]
+    # Notes set in the body's own size: from the first line in the page's lower part that
+    # opens with a raised number, to the foot.
+    for k in range(len(by_top) // 3, len(by_top)):
+        if _opens_with_raised_number(by_top[k]) and by_top[k].x0 <= min(
+                ln.x0 for ln in by_top[k:]) + 2 * by_top[k].size:
+            return by_top[k:]
+    return []
 
 
 # -- blocks -----------------------------------------------------------------------------
