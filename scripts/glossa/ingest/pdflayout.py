@@ -237,14 +237,16 @@ class _Builder:
         # A smaller character raised or lowered: a superscript or subscript of this line;
         # or the line so far is one (a note's number before the note's text).
         big = max(size, c.size)
+        if c.size > size:  # larger than the line so far: only after a raised note number
+            return len(self.chars) <= 4 and self.base < c.base and abs(
+                c.base - self.base) <= 0.75 * big and c.size > 1.15 * size
         return abs(c.size - size) > 0.15 * big and abs(c.base - self.base) <= 0.75 * big
 
     def _x1(self) -> float:
         return max(ch.x1 for ch in self.chars[-3:])
 
     def add(self, c: _Char) -> None:
-        if not self.chars or (c.size > self.size * 1.15
-                              and abs(c.base - self.base) <= 0.3 * c.size):
+        if not self.chars or c.size > self.size * 1.15:  # the line's own type, not a marker's
             self.size = c.size
             self.base = c.base
         self.chars.append(c)

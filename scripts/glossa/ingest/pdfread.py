@@ -203,12 +203,18 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
         for shape in {_shape(ln.text) for ln in edge}:
             seen[shape] += 1
     times = 2 if n_pages <= 6 else 3
+    first = min((ln.page for ln in lines), default=0)
+
+    def title_like(ln: PdfLine) -> bool:
+        """The first page's bold head line is the title, which later pages repeat."""
+        return ln.page == first and ln.bold and ln.size >= stats.body - 0.5
     for edge in edges.values():
         for ln in edge:
             shape = _shape(ln.text)
             if PAGE_NUMBER.match(ln.text.strip()):
                 dropped[ln.no] = Dropped(ln.no, ln.text, "page number")
-            elif seen[shape] >= times and len(shape) > 3 and ln.size < stats.body + 3:
+            elif seen[shape] >= times and len(shape) > 3 and ln.size < stats.body + 3 \
+                    and not title_like(ln):
                 dropped[ln.no] = Dropped(ln.no, ln.text, f"running head or footer, printed at "
                                          f"the edge of {seen[shape]} pages")
     # The same words in a page's margin zone, where the edge lines were not (a first page's
@@ -217,7 +223,8 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
     for page in layout.pages:
         zone = [ln for ln in page.lines if ln.text and (ln.bottom > 0.85 * page.height
                                                        or ln.top < 0.1 * page.height)]
-        hits = [ln for ln in zone if _shape(ln.text) in furniture and ln.no not in dropped]
+        hits = [ln for ln in zone if _shape(ln.text) in furniture and ln.no not in dropped
+                and not title_like(ln)]
         for hit in hits:
             dropped[hit.no] = Dropped(hit.no, hit.text, "running head or footer, printed in "
                                       "the margin of several pages")
