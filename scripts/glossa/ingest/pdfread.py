@@ -197,6 +197,10 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
         by_top = sorted(mine, key=lambda ln: ln.top)
         edge = [ln for ln in by_top[:3] if ln.top < 0.12 * page.height] + \
             [ln for ln in by_top[-3:] if ln.bottom > 0.88 * page.height]
+        # A bare page number is the first or last line of its page, in a wider margin.
+        edge += [ln for ln in (by_top[0], by_top[-1]) if ln not in edge and (
+            ln.top < 0.15 * page.height or ln.bottom > 0.82 * page.height)
+            and PAGE_NUMBER.match(ln.text.strip())]
         edges[p] = edge
     seen: Counter[str] = Counter()
     for edge in edges.values():
@@ -297,6 +301,14 @@ def _front(lines: list[PdfLine], stats: _Stats, hints: Hints, dropped: dict[int,
         # The same large type, set apart by a wider gap: "MANAGING FOR RESULTS" / "Enhancing".
         after = [ln for ln in rest if ln.size == big and ln.top > end.top]
         if after and after[0].top - end.bottom < 3 * big:
+            sub_lines = _group_from(page, after[0])
+    if not sub_lines:
+        # A bold line right below the title, in its size or larger: "U.S. Copyright Office
+        # Summary" under a title in bold capitals.
+        after = sorted((ln for ln in rest if ln.top > end.top), key=lambda ln: ln.top)
+        if after and after[0].bold and after[0].size >= end.size - 0.5 and \
+                after[0].top - end.bottom < 1.2 * big and not DATE.match(after[0].text) \
+                and not ends_sentence(after[0].text):
             sub_lines = _group_from(page, after[0])
     claimed = {ln.no for ln in title_lines + sub_lines}
     cover = not any(abs(ln.size - stats.body) < 0.6 and len(ln.text) > 60 and
@@ -445,11 +457,11 @@ class _BlockReader:
                 n_words > 8 and text.endswith(".")):
             return 1
         if ln.bold and n_words <= 22 and not ends_sentence(text) \
-                and ln.size >= self.stats.body - 0.6:
-            # Set in the body's size, a bold line is a heading when it starts at the text's
-            # left edge (a table's bold header cells do not).
+                and ln.size >= 0.85 * self.stats.body:
+            # Set in the body's size or smaller, a bold line is a heading when it starts at
+            # the text's left edge or left of it (a table's bold header cells do not).
             left = self.stats.left.get((ln.page, _column(ln, self.stats)))
-            return int(left is None or abs(ln.x0 - left) < 0.6 * ln.size)
+            return int(left is None or -0.6 * ln.size < left - ln.x0 < 4 * ln.size)
         return 0
 
     def _side_head(self, ln: PdfLine) -> bool:
@@ -528,12 +540,20 @@ class _BlockReader:
                 out += page
                 continue
             rest = [ln for ln in page if ln not in sides]
+            # A side head wrapped over several lines goes in whole, before the text line
+            # beside its first line.
+            groups: list[list[PdfLine]] = []
+            for ln in sorted(sides, key=lambda ln: ln.top):
+                if groups and ln.top - groups[-1][-1].bottom < ln.size:
+                    groups[-1].append(ln)
+                else:
+                    groups.append([ln])
             merged: list[PdfLine] = []
             for ln in rest:
-                while sides and sides[0].base <= ln.base + 1:
-                    merged.append(sides.pop(0))
+                while groups and groups[0][0].base <= ln.base + 1:
+                    merged += groups.pop(0)
                 merged.append(ln)
-            out += merged + sides
+            out += merged + [ln for g in groups for ln in g]
         return out
 
     def _numbered_item(self, ln: PdfLine, prev: PdfLine | None) -> bool:
@@ -662,6 +682,13 @@ def _endnotes(blocks: list[_Block], dropped: dict[int, Dropped]
 def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabulary: set[str],
             levels: dict[str, int]):
     highest = max(notes) if notes else 0
+    # Levels: headings set out into the left margin first (when the paper has several), then
+    # by type size, weight and slant.
+    out_left = [b for b in blocks if b.kind == "heading" and b.level != -1
+                and b.lines[0].x0 < stats.left.get((b.lines[0].page, 0), 0) - b.lines[0].size]
+    hanging = len(out_left) >= 2
+    for b in out_left if hanging else ():
+        b.level = -2
     styles = sorted({_style(b) for b in blocks if b.kind == "heading" and b.level != -1},
                     reverse=True)
     level_of = {s: min(6, 2 + k) for k, s in enumerate(styles)}
@@ -729,9 +756,9 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
 HEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?=[A-Z])")
 
 
-def _style(b: _Block) -> tuple[float, bool, bool]:
+def _style(b: _Block) -> tuple[bool, float, bool, bool]:
     ln = b.lines[0]
-    return (_size_key(ln.size), ln.bold, not ln.italic)
+    return (b.level == -2, _size_key(ln.size), ln.bold, not ln.italic)
 
 
 def _table_rows(lines: list[PdfLine]) -> list[list[PdfLine]]:
