@@ -228,9 +228,12 @@ class _Builder:
         elif not (-0.6 * size <= c.x0 - self._x1() <= ATTACH_GAP * size):
             # A small raised character written after its line but printed just before its
             # start: a note's number.
+            # Or written after its line but printed inside it (a marker set as an object of
+            # its own).
             x0 = min(ch.x0 for ch in self.chars)
-            if not (c.size < 0.85 * size and c.base < self.base and
-                    -ATTACH_GAP * size <= x0 - c.x1 <= 0.6 * size):
+            raised = c.size < 0.85 * size and c.base < self.base
+            if not (raised and (-ATTACH_GAP * size <= x0 - c.x1 <= 0.6 * size
+                                or x0 <= c.x0 <= self._x1())):
                 return False
         if abs(c.base - self.base) <= 0.3 * size:
             return True
@@ -243,7 +246,7 @@ class _Builder:
         return abs(c.size - size) > 0.15 * big and abs(c.base - self.base) <= 0.75 * big
 
     def _x1(self) -> float:
-        return max(ch.x1 for ch in self.chars[-3:])
+        return max(ch.x1 for ch in self.chars)
 
     def add(self, c: _Char) -> None:
         if not self.chars or c.size > self.size * 1.15:  # the line's own type, not a marker's

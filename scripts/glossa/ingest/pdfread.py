@@ -400,7 +400,10 @@ def _page_notes(lines: list[PdfLine], stats: _Stats, dropped: dict[int, Dropped]
                 notes[current][3] = True
                 continue
             start = _note_number(ln)
-            if start and (start[0] == expected or (expected < start[0] <= expected + 2)):
+            # The next number, or a little further; the first note may be any number when
+            # it is raised (a paper cut from a longer one).
+            if start and (start[0] == expected or (expected < start[0] <= expected + 2) or (
+                    not notes and _opens_with_raised_number(ln))):
                 current = start[0]
                 notes[current] = [ln.no, [start[1]], [ln.no], False, p]
                 expected = current + 1
