@@ -40,7 +40,9 @@
     if (!header) return null;
     var number = para.id.replace(/^p/, "");
     var url = location.href.split("#")[0].replace(/[?].*$/, "") + "#" + para.id;
-    return header.getAttribute("data-citation") + ", ¶" + number + ", " + url;
+    var page = para.getAttribute("data-page");  // read from a PDF: "p. 7"
+    return header.getAttribute("data-citation") + ", " + (page ? page + ", " : "") + "¶" +
+      number + ", " + url;
   }
 
   function showCitation(para) {

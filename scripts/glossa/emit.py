@@ -59,10 +59,18 @@ def header_block(paper: Paper) -> str:
     if meta.subtitle:
         out.append(f'<p class="glossa-subtitle">{attr(meta.subtitle)}</p>')
     out.append(f'<dl class="glossa-meta">{dl}</dl>')
-    out.append(f'<p class="glossa-as-received"><strong>Text as received.</strong> {received} '
-               "The wording, spelling and punctuation are the paper’s own, kept as they reached "
-               "us; headings, paragraph numbers (¶), links and notes are laid out by this site."
-               f"{furniture}</p>")
+    if reading.format == "pdf" and paper.source_path.endswith(".pdf"):
+        out.append(f'<p class="glossa-as-received"><strong>Read from the PDF.</strong> '
+                   f"{received} The wording, spelling and punctuation are the paper’s own; "
+                   "headings, notes, lists and tables were read from the layout of its pages, "
+                   "and paragraph numbers (¶) and links are laid out by this site. A paragraph’s "
+                   "citation gives the page it starts on (the printed page number, or its place "
+                   f"in the PDF file).{furniture}</p>")
+    else:
+        out.append(f'<p class="glossa-as-received"><strong>Text as received.</strong> '
+                   f"{received} The wording, spelling and punctuation are the paper’s own, kept "
+                   "as they reached us; headings, paragraph numbers (¶), links and notes are laid "
+                   f"out by this site.{furniture}</p>")
     out.append("</div>")
     return "\n".join(out)
 
@@ -118,8 +126,8 @@ def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermS
 
 
 def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
-                       spans: list[TermSpan] = (), entries: dict[str, Entry] | None = None
-                       ) -> str:
+                       spans: list[TermSpan] = (), entries: dict[str, Entry] | None = None,
+                       page: str = "") -> str:
     """A paper's paragraph: its number and permalink, lead-in, text, notes and terms."""
     body = inline_markdown(p.text, markers, spans, entries)
     if p.kind == "caption":
@@ -140,11 +148,12 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
                 'figure: its words in reading order (the text lost its layout)">'
                 f'<pre>{attr(p.text)}</pre></div>')
     number = p.id[1:]
+    where = f' data-page="{attr(page)}"' if page else ""
     lead = f"**{escape(p.lead)}.** " if p.lead else ""
     link = (f'<a class="glossa-pilcrow" href="#{p.id}" title="Link to paragraph {number}" '
             f'aria-label="Link to paragraph {number}">¶{number}</a> ')
     bullet = "- " if p.kind == "item" else ""
-    return f"{bullet}{link}{lead}{body}\n{{: #{p.id} .glossa-para }}"
+    return f"{bullet}{link}{lead}{body}\n{{: #{p.id} .glossa-para{where} }}"
 
 
 def missing_note(n: int, meta: PaperMeta, unread: bool = False) -> str:
@@ -200,7 +209,7 @@ def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
                 out.append(f"{'#' * b.level} {escape(b.text)} {{#{b.id}}}")
         else:
             out.append(paragraph_markdown(b, by_block.get(b.id, []), spans.get(b.id, []),
-                                          entries))
+                                          entries, reading.page_citation(b.page)))
         out.append("")
     for n, note in sorted(paper.footnotes.items()):
         out.append(f"[^{n}]: {note_markdown(note, meta)}")

@@ -111,6 +111,14 @@ class Reading:
     notes: dict[int, Note] = field(default_factory=dict)
     dropped: tuple[Dropped, ...] = ()
     marker_issues: tuple[MarkerIssue, ...] = ()
+    page_labels: dict[int, str] = field(default_factory=dict)  # PDF page -> printed number
+
+    def page_citation(self, page: int) -> str:
+        """How a citation names a PDF page: its printed number, or its place in the file."""
+        if not page:
+            return ""
+        label = self.page_labels.get(page)
+        return f"p. {label}" if label else f"PDF p. {page}"
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
@@ -144,5 +152,8 @@ class Reading:
             "notes": {str(n): note.text for n, note in sorted(self.notes.items())},
             **({"note_pages": {str(n): note.page for n, note in sorted(self.notes.items())}}
                if any(note.page for note in self.notes.values()) else {}),
-            "dropped": [{"line": d.line, "text": d.text, "why": d.why} for d in self.dropped],
+            "dropped": [{"line": d.line, "text": d.text, "why": d.why,
+                         **({"page": d.page} if d.page else {})} for d in self.dropped],
+            **({"page_labels": {str(k): v for k, v in sorted(self.page_labels.items())}}
+               if self.page_labels else {}),
         }

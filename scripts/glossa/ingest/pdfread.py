@@ -84,6 +84,7 @@ def ingest_layout(layout: Layout, hints: Hints | None = None,
     blocks = [b for b in blocks if not (b.kind == "heading" and b.lines[0].no in dropped)]
     pages = {ln.no: ln.page + 1 for ln in layout.lines()}
     dropped = {no: replace(d, page=pages.get(no, 0)) for no, d in dropped.items()}
+    labels = {d.page: _page_label(d.text) for d in dropped.values() if d.why == "page number"}
     reading_blocks, markers, issues = _finish(blocks, notes, stats, reader.vocabulary,
                                               levels or {})
     series = next((f.text for f in front if f.role == "series"), "")
@@ -92,7 +93,14 @@ def ingest_layout(layout: Layout, hints: Hints | None = None,
         front=tuple(front), blocks=tuple(reading_blocks), markers=tuple(markers),
         notes=dict(sorted(notes.items())),
         dropped=tuple(sorted(dropped.values(), key=lambda d: d.line)),
-        marker_issues=tuple(issues))
+        marker_issues=tuple(issues), page_labels={p: v for p, v in labels.items() if v})
+
+
+def _page_label(text: str) -> str:
+    """The printed page number: "Page 2" -> "2", "- iv -" -> "iv", "CRS-13" -> "CRS-13"."""
+    text = re.sub(r"^(?:page|p\.)\s*", "", text.strip(), flags=re.I)
+    text = re.sub(r"\s+of\s+\d+$", "", text)
+    return text.strip(" -–—")
 
 
 # -- measures ---------------------------------------------------------------------------
