@@ -51,6 +51,7 @@ class _Block:
     lines: list[PdfLine] = field(default_factory=list)
     level: int = 0
     text_x: float = 0.0  # where an item's text starts (its hanging indent)
+    glyph: bool = False  # the item's first line is its bullet alone, in a symbol font
 
 
 @dataclass
@@ -163,6 +164,11 @@ def _stats(layout: Layout, lines: list[PdfLine]) -> _Stats:
             x1s = sorted(ln.x1 for ln in mine)
             right[(p, col)] = x1s[int(0.9 * (len(x1s) - 1))]
     return _Stats(body, spacing, left, right, two)
+
+
+def _lone_glyph(ln: PdfLine) -> bool:
+    text = ln.text.strip()
+    return 0 < len(text) <= 2 and not any(c.isalnum() for c in text) and text not in "()[]"
 
 
 def _opens_with_raised_number(ln: PdfLine) -> bool:
@@ -498,6 +504,15 @@ class _BlockReader:
                 prev = ln
                 i += 1
                 continue
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if _lone_glyph(ln) and nxt is not None and (nxt.page, nxt.row) == (ln.page, ln.row) \
+                    and nxt.x0 > ln.x1:
+                # A bullet set apart from its item's text (a symbol font's glyph, "!" or "§"
+                # once its font is lost).
+                self.blocks.append(_Block("item", [ln, nxt], text_x=nxt.x0, glyph=True))
+                prev = nxt
+                i += 2
+                continue
             if rows[(ln.page, ln.row)] >= 2 and self._table_row(lines, i, rows):
                 i = self._table(lines, i, rows)
                 prev = lines[i - 1]
@@ -623,6 +638,9 @@ class _BlockReader:
         ln = lines[i]
         if self.stats.two_column and ln.page in self.stats.two_column:
             return False
+        row = [x for x in lines[max(0, i - 3):i + 4] if (x.page, x.row) == (ln.page, ln.row)]
+        if len(row) == 2 and _lone_glyph(min(row, key=lambda x: x.x0)):
+            return False  # a bullet and its item
         key = (ln.page, ln.row)
         near = [x for x in lines[max(0, i - 6):i + 8] if (x.page, x.row) != key
                 and x.page == ln.page and rows[(x.page, x.row)] >= 2]
@@ -820,6 +838,8 @@ def _text_and_markers(b: _Block, highest: int, vocabulary: set[str]):
     lead_end = None
     all_bold_so_far = True
     for k, ln in enumerate(b.lines):
+        if k == 0 and b.glyph:
+            continue  # the bullet alone: the item is marked as one
         piece = ""
         piece_marks: list[tuple[int, int]] = []
         for s in ln.spans:
