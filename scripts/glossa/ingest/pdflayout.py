@@ -59,6 +59,11 @@ class PdfLine:
         return "".join(s.text for s in self.spans).strip()
 
     @property
+    def plain(self) -> str:
+        """The text without its raised marks (note markers): for judging how it ends."""
+        return "".join(s.text for s in self.spans if s.script != "sup").strip()
+
+    @property
     def bold(self) -> bool:
         letters = [s for s in self.spans if s.script != "sup" and s.text.strip()]
         return bool(letters) and all(s.bold for s in letters)
@@ -126,7 +131,7 @@ def read_pdf(data: bytes, password: str | None = None) -> Layout:
         pdf.close()
     if not pages:
         raise PdfError("the PDF has no pages")
-    if sum(len(p.lines) for p in pages) < 3:
+    if not any(p.lines for p in pages):
         raise PdfError("the PDF has no text layer (a scanned paper?): run OCR on it first, "
                        "or give the text as source.txt")
     no = 0

@@ -138,7 +138,8 @@ def _stats(layout: Layout, lines: list[PdfLine]) -> _Stats:
             if 0.9 * ln.size < d < 2.2 * ln.size:
                 gaps.setdefault(_size_key(ln.size), []).append(d)
         prev = ln
-    spacing = {s: sorted(g)[len(g) // 2] for s, g in gaps.items() if g}
+    # The usual spacing: a low quantile, which paragraph gaps do not pull up.
+    spacing = {s: sorted(g)[len(g) // 4] for s, g in gaps.items() if g}
     left: dict[tuple[int, int], float] = {}
     right: dict[tuple[int, int], float] = {}
     two: set[int] = set()
@@ -341,8 +342,9 @@ def _front(lines: list[PdfLine], stats: _Stats, hints: Hints, dropped: dict[int,
             continue
         on_first = ln.page == first
         if on_first and not cover and ln.top > last.top and in_front:
-            in_front = len(ln.text) < 60 and not ends_sentence(ln.text) and not (
-                ln.bold and ln.size > stats.body + 0.5) and ln.top - last.bottom < 8 * big
+            in_front = len(ln.text) < 60 and not ends_sentence(ln.plain) and not (
+                ln.bold and ln.size > stats.body + 0.5) and ln.top - last.bottom < 8 * big \
+                and not _runs_on(ln, lines, stats)
         if on_first and (cover or ln.top < title_lines[0].top or (ln.top > last.top
                                                                    and in_front)):
             role = "date" if DATE.match(ln.text) else "other"
@@ -352,13 +354,26 @@ def _front(lines: list[PdfLine], stats: _Stats, hints: Hints, dropped: dict[int,
     return front, title, subtitle, keep
 
 
+def _runs_on(ln: PdfLine, lines: list[PdfLine], stats: _Stats) -> bool:
+    """Whether the body-size line `ln` is followed at the usual line spacing by another of
+    its size on the same left edge: a paragraph's first line, not a line of front matter."""
+    k = lines.index(ln)
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    spacing = stats.spacing.get(_size_key(ln.size), 1.2 * ln.size)
+    return nxt is not None and abs(ln.size - stats.body) < 0.6 and abs(nxt.size - ln.size) < 0.3 \
+        and abs(nxt.x0 - ln.x0) < ln.size and 0 < nxt.base - ln.base < spacing + 0.22 * ln.size
+
+
 def _group_from(page: list[PdfLine], start: PdfLine) -> list[PdfLine]:
     """`start` and the lines right below it in the same type: a title set on several lines."""
     out = [start]
+    gap = 0.0  # the group's own line spacing: a wider gap ends it
     for ln in page[page.index(start) + 1:]:
         last = out[-1]
-        if abs(ln.size - start.size) < 0.3 and 0 < ln.top - last.top < 1.6 * start.size \
-                and ln.bold == start.bold:
+        step = ln.top - last.top
+        if abs(ln.size - start.size) < 0.3 and 0 < step < 1.6 * start.size \
+                and ln.bold == start.bold and not (gap and step > 1.3 * gap):
+            gap = gap or step
             out.append(ln)
         elif ln.top > last.top:
             break
@@ -585,7 +600,7 @@ class _BlockReader:
     def _numbered_item(self, ln: PdfLine, prev: PdfLine | None) -> bool:
         if prev is None:
             return False
-        return ends_sentence(prev.text) or prev.text.endswith(":")
+        return ends_sentence(prev.plain) or prev.plain.endswith(":")
 
     def _text_x(self, ln: PdfLine) -> float:
         m = BULLET.match(ln.text) or NUMBERED_ITEM.match(ln.text)
@@ -619,7 +634,7 @@ class _BlockReader:
             if ln.base - prev.base > spacing + 0.22 * ln.size:
                 return False  # set apart: a new paragraph
             if cur.kind == "paragraph" and ln.x0 > left + 0.8 * ln.size \
-                    and prev.x0 <= left + 0.8 * ln.size and ends_sentence(prev.text):
+                    and prev.x0 <= left + 0.8 * ln.size and ends_sentence(prev.plain):
                 return False  # a first-line indent
             return True
         # A page or column break: the paragraph goes on when its last line ran to the
@@ -627,10 +642,10 @@ class _BlockReader:
         prev_right = self.stats.right.get((prev.page, _column(prev, self.stats)), prev.x1)
         full = prev.x1 > prev_right - 2.5 * prev.size
         if cur.kind == "item":
-            return not ends_sentence(prev.text) or full
+            return not ends_sentence(prev.plain) or full
         indented = ln.x0 > left + 0.8 * ln.size
-        return (full or not ends_sentence(prev.text)) and not indented \
-            and not (ends_sentence(prev.text) and not full)
+        return (full or not ends_sentence(prev.plain)) and not indented \
+            and not (ends_sentence(prev.plain) and not full)
 
     def _table_row(self, lines: list[PdfLine], i: int, rows: Counter) -> bool:
         """A row of cells: the printed line has two or more pieces, and a neighbour does
