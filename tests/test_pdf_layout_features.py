@@ -212,6 +212,7 @@ def test_a_table_with_a_clear_grid_becomes_rows_and_cells():
     rows = [("State", "Staff", "Offices"), ("Alabama", "1,020", "25"),
             ("Alaska", "118", "4"), ("Arizona", "1,344", "21")]
     page = [Text(72, 100, "A Paper", 20, "bold"),
+            Text(72, 120, "The table gives the staff of each state and its offices.", 11),
             Text(72, 140, "Table 1. Staff by state", 11, "bold")]
     for k, row in enumerate(rows):
         page += [Text(72 + 150 * c, 170 + 16 * k, cell, 10) for c, cell in enumerate(row)]
@@ -220,7 +221,7 @@ def test_a_table_with_a_clear_grid_becomes_rows_and_cells():
     grid = [p for p in r.paragraphs() if p.kind == "grid"]
     assert len(grid) == 1
     assert grid[0].text.split("\n")[2] == "Alaska\t118\t4"
-    assert [p.kind for p in r.paragraphs()] == ["caption", "grid", "caption"]
+    assert [p.kind for p in r.paragraphs()] == ["paragraph", "caption", "grid", "caption"]
 
 
 # -- paragraphs and leads ---------------------------------------------------------------------

@@ -326,8 +326,9 @@ def _front(lines: list[PdfLine], stats: _Stats, hints: Hints, dropped: dict[int,
                 and not ends_sentence(after[0].text):
             sub_lines = _group_from(page, after[0])
     claimed = {ln.no for ln in title_lines + sub_lines}
-    cover = not any(abs(ln.size - stats.body) < 0.6 and len(ln.text) > 60 and
-                    ln.no not in claimed for ln in page)
+    # A cover: a first page with no sentence of the body's text on it.
+    cover = not any(abs(ln.size - stats.body) < 0.6 and (len(ln.text) > 60 or ends_sentence(
+        ln.plain)) and ln.no not in claimed for ln in page)
     front: list[FrontLine] = []
     title = _join([ln.text for ln in title_lines])
     subtitle = _join([ln.text for ln in sub_lines])
@@ -769,6 +770,7 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
         n_para += 1
         pid = f"p{n_para}"
         if b.kind == "table":
+            nos = tuple(ln.no for row in _table_rows(b.lines) for ln in row)  # as laid out
             grid = _grid(b.lines)
             if grid:  # a clear grid: a table of rows and cells, a tab between cells
                 out.append(Paragraph(pid, "\n".join("\t".join(r) for r in grid), b.lines[0].no,
