@@ -236,6 +236,15 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
                     and not title_like(ln):
                 dropped[ln.no] = Dropped(ln.no, ln.text, f"running head or footer, printed at "
                                          f"the edge of {seen[shape]} pages")
+    # What stands on the page number's own line at the page's edge is footer too.
+    for edge in edges.values():
+        numbers = [ln for ln in edge if dropped.get(ln.no) and dropped[ln.no].why ==
+                   "page number"]
+        for num in numbers:
+            for ln in edge:
+                if ln.no not in dropped and ln.row == num.row and len(ln.text) < 60:
+                    dropped[ln.no] = Dropped(ln.no, ln.text, "footer, on the page number's "
+                                             "line")
     # The same words in a page's margin zone, where the edge lines were not (a first page's
     # footer box set higher), and the short lines that stand with them there.
     furniture = {_shape(d.text) for d in dropped.values() if d.why.startswith("running")}
