@@ -258,7 +258,7 @@ def test_a_pdf_with_no_text_layer_is_refused_with_a_clear_error():
         read_pdf(make_pdf([[]]))
     text, reading, problems = read_source(make_pdf([[]]), "scan/source.pdf")
     assert reading is None and [p.code for p in problems] == ["S006"]
-    assert "OCR" in problems[0].message
+    assert "OCR" in problems[0].fix
 
 
 def test_a_broken_pdf_is_refused_with_a_clear_error():

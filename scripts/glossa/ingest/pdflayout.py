@@ -26,6 +26,10 @@ BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 class PdfError(Exception):
     """A PDF that cannot be read: encrypted, broken, or with no text layer."""
 
+    def __init__(self, message: str, fix: str = ""):
+        super().__init__(message)
+        self.fix = fix
+
 
 @dataclass(frozen=True)
 class Span:
@@ -122,18 +126,22 @@ def read_pdf(data: bytes, password: str | None = None) -> Layout:
     except pdfium.PdfiumError as err:
         text = str(err)
         if "password" in text.lower() or "security" in text.lower():
-            raise PdfError("the PDF is encrypted: it needs a password to open") from None
+            raise PdfError("the PDF is encrypted: it needs a password to open",
+                           "save it again without a password (most PDF readers can), or give "
+                           "its text as source.txt") from None
         reason = text.split("(PDFium: ")[-1].rstrip(".)") if "PDFium" in text else text
-        raise PdfError(f"the file is not a PDF that can be opened ({reason.lower()})") from None
+        raise PdfError(f"the file is not a PDF that can be opened ({reason.lower()})",
+                       "check the download (the file may be cut short or be another kind of "
+                       "file), or give the paper's text as source.txt") from None
     try:
         pages = [_read_page(pdf, i) for i in range(len(pdf))]
     finally:
         pdf.close()
     if not pages:
-        raise PdfError("the PDF has no pages")
+        raise PdfError("the PDF has no pages", "check that this is the paper's PDF")
     if not any(p.lines for p in pages):
-        raise PdfError("the PDF has no text layer (a scanned paper?): run OCR on it first, "
-                       "or give the text as source.txt")
+        raise PdfError("the PDF has no text layer: its pages are images (a scan?)",
+                       "run OCR on it first (e.g. ocrmypdf), or give the text as source.txt")
     no = 0
     for page in pages:  # numbered as Layout.text() writes them
         for ln in page.lines:

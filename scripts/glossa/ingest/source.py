@@ -43,8 +43,7 @@ def read_source(data: bytes, path: str, hints: Hints | None = None, fmt: str | N
         layout = read_pdf(data)
     except PdfError as err:
         return None, None, [Problem(path, 0, "S006", f"the PDF cannot be read: {err}",
-                                    "give the paper's text as source.txt instead, or a PDF "
-                                    "with a text layer")]
+                                    err.fix)]
     return layout.text(), ingest_layout(layout, hints, levels), []
 
 
