@@ -227,12 +227,18 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
     def title_like(ln: PdfLine) -> bool:
         """The first page's bold head line is the title, which later pages repeat."""
         return ln.page == first and ln.bold and ln.size >= stats.body - 0.5
+    def needed(ln: PdfLine) -> int:
+        """How many pages must print a line at their edge for it to be furniture: two for
+        a head in small type (a section's running head), or a footer in small bold type."""
+        small = ln.size < stats.body - 0.5
+        top = ln.top < 0.12 * layout.pages[ln.page].height
+        return 2 if small and (top or ln.bold) else times
     for edge in edges.values():
         for ln in edge:
             shape = _shape(ln.text)
             if PAGE_NUMBER.match(ln.text.strip()):
                 dropped[ln.no] = Dropped(ln.no, ln.text, "page number")
-            elif seen[shape] >= times and len(shape) > 3 and ln.size < stats.body + 3 \
+            elif seen[shape] >= needed(ln) and len(shape) > 3 and ln.size < stats.body + 3 \
                     and not title_like(ln):
                 dropped[ln.no] = Dropped(ln.no, ln.text, f"running head or footer, printed at "
                                          f"the edge of {seen[shape]} pages")
@@ -250,7 +256,7 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
     furniture = {_shape(d.text) for d in dropped.values() if d.why.startswith("running")}
     for page in layout.pages:
         zone = [ln for ln in page.lines if ln.text and (ln.bottom > 0.85 * page.height
-                                                       or ln.top < 0.1 * page.height)]
+                                                       or ln.top < 0.14 * page.height)]
         hits = [ln for ln in zone if _shape(ln.text) in furniture and ln.no not in dropped
                 and not title_like(ln)]
         for hit in hits:
