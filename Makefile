@@ -50,7 +50,7 @@ bench-smoke: $(BIN)/.installed
 # (../shared/corpus, beside the project; the truth of its other/ papers is kept here).
 CORPUS ?= ../shared/corpus
 fidelity: $(BIN)/.installed
-	$(BIN)/glossa evaluate $(CORPUS)/crs $(CORPUS)/other --input source.txt --input web.txt \
+	$(BIN)/glossa evaluate $(CORPUS)/crs $(CORPUS)/other --input source.pdf --input source.txt --input web.txt \
 	  --truth tests/fixtures/truth/other --brief --out FIDELITY.md
 
 clean:
