@@ -24,8 +24,14 @@ FOLDER = Path(".cache/glossa/papers")
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A digest of this package's code and schemas, and of the Python that runs them."""
+    """A digest of this package's code and schemas, of the Python that runs them and of the
+    PDF library's version."""
     digest = hashlib.sha256(sys.version.encode())
+    try:  # the PDF library reads characters: another version may read them otherwise
+        from importlib.metadata import version
+        digest.update(b"pypdfium2 " + version("pypdfium2").encode())
+    except Exception:  # noqa: BLE001 - not installed: text sources only
+        pass
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in (".py", ".json") and path.is_file():
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
