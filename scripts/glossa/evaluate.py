@@ -124,6 +124,14 @@ def _starts(reading: Reading) -> set[str]:
     return out
 
 
+def _texts(reading: Reading) -> list[str]:
+    out = []
+    for b in reading.blocks:
+        if isinstance(b, Paragraph):
+            out += [((b.lead + " ") if b.lead else "") + b.text, b.text]
+    return out + [n.text for n in reading.notes.values()]
+
+
 def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperScore:
     s = PaperScore(pid)
     # Notes.
@@ -161,7 +169,10 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
     starts = _starts(reading) | {key(n.text, START_WORDS) for n in reading.notes.values()}
     paras = [p for p in truth.get("paragraphs") or [] if len(words(p)) >= 3]
     s.starts_total = len(paras)
-    glued = {st.replace(" ", "")[:START_CHARS] for st in starts}
+    # Spacing may differ ("S. 4188would" in a web copy): compare the first letters of a few
+    # more words.
+    glued = {st.replace(" ", "")[:START_CHARS] for st in starts} | {
+        key(t, START_WORDS + 4).replace(" ", "")[:START_CHARS] for t in _texts(reading)}
     for p in paras:
         k = key(p, START_WORDS)
         g = k.replace(" ", "")[:START_CHARS]

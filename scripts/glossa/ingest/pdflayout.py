@@ -295,8 +295,11 @@ class _Builder:
         spans: list[Span] = []
         prev: _Char | None = None
         for c, script in piece:
-            sep = " " if prev is not None and (c.space or c.x0 - prev.x1 > SPACE_GAP * size) \
-                else ""
+            gap = c.x0 - prev.x1 if prev is not None else 0.0
+            # A raised or lowered mark binds to what precedes it ("3rd", "UF6") unless set
+            # apart by a real gap: PDFium may report a space where the baseline moves.
+            space = c.space and not script
+            sep = " " if prev is not None and (space or gap > SPACE_GAP * size) else ""
             style = (c.size if script else size, c.bold, c.italic, script)
             last = spans[-1] if spans else None
             if last and (last.size, last.bold, last.italic, last.script) == style:

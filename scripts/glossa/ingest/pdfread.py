@@ -504,7 +504,7 @@ class _BlockReader:
         if ln.size >= self.stats.body * 1.12 and n_words <= 20 and not (
                 n_words > 8 and text.endswith(".")):
             return 1
-        if ln.bold and n_words <= 22 and not ends_sentence(text) \
+        if ln.bold and n_words <= 22 and not (ends_sentence(text) and not text.endswith("?")) \
                 and ln.size >= 0.85 * self.stats.body:
             # Set in the body's size or smaller, a bold line is a heading when it starts at
             # the text's left edge or left of it (a table's bold header cells do not).
@@ -633,9 +633,11 @@ class _BlockReader:
         if cur.kind in ("heading", "table"):
             return False
         if cur.kind == "caption":
-            return not SOURCE_LINE.match(ln.text) and prev.page == ln.page \
-                and ln.top - prev.bottom < 0.6 * ln.size and not cur.lines[0].bold \
-                or (cur.lines[-1].bold and ln.bold and ln.top - prev.bottom < 0.6 * ln.size)
+            # A caption runs on to the next line close below it, in its own type.
+            near = prev.page == ln.page and -0.3 * ln.size <= ln.top - prev.bottom \
+                < 0.6 * ln.size and abs(ln.size - prev.size) < 0.6
+            return near and not SOURCE_LINE.match(ln.text) and (
+                not cur.lines[0].bold or (cur.lines[-1].bold and ln.bold))
         if abs(ln.size - prev.size) > 0.6:
             return False
         same_column = prev.page == ln.page and _column(prev, self.stats) == \
