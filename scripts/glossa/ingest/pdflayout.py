@@ -280,11 +280,29 @@ class _Builder:
         prev: _Char | None = None
         for c in sorted(self.chars, key=lambda c: c.x0) if self._crossed() else self.chars:
             script = _script(c, base, size)
-            if prev is not None and not script and c.x0 - prev.x1 > CELL_GAP * size:
+            gap = c.x0 - prev.x1 if prev is not None else 0.0
+            # A wide gap parts two pieces; a narrower one does too where the type changes
+            # size (a side head in large type beside the text).
+            if prev is not None and not script and (gap > CELL_GAP * size or (
+                    gap > 0.8 * size and abs(c.size - prev.size) > 0.2 * max(c.size, prev.size)
+                    and not _script(prev, base, size))):
                 pieces.append([])
             pieces[-1].append((c, script))
             prev = c
-        return [self._line(piece, size, base, row) for piece in pieces if piece]
+        out = []
+        for piece in pieces:
+            if not piece:
+                continue
+            # Each piece in its own type (a side head beside its text on one baseline).
+            own: dict[float, int] = {}
+            for c, script in piece:
+                if not script:
+                    own[round(c.size, 1)] = own.get(round(c.size, 1), 0) + 1
+            p_size = max(own, key=lambda s: (own[s], s)) if own else size
+            if abs(p_size - size) > 0.5:
+                piece = [(c, _script(c, base, p_size)) for c, _ in piece]
+            out.append(self._line(piece, p_size, base, row))
+        return out
 
     def _crossed(self) -> bool:
         pairs = zip(self.chars, self.chars[1:], strict=False)

@@ -258,7 +258,7 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
         zone = [ln for ln in page.lines if ln.text and (ln.bottom > 0.85 * page.height
                                                        or ln.top < 0.14 * page.height)]
         hits = [ln for ln in zone if _shape(ln.text) in furniture and ln.no not in dropped
-                and not title_like(ln)]
+                and not title_like(ln) and ln.size < stats.body + 1]
         for hit in hits:
             dropped[hit.no] = Dropped(hit.no, hit.text, "running head or footer, printed in "
                                       "the margin of several pages")
