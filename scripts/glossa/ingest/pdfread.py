@@ -161,7 +161,10 @@ def _stats(layout: Layout, lines: list[PdfLine]) -> _Stats:
                 continue
             x0s = Counter(round(ln.x0) for ln in mine)
             top = x0s.most_common(1)[0][1]
-            left[(p, col)] = min(x for x, k in x0s.items() if k >= max(1, min(2, top), top // 4))
+            # The text's left edge: where most lines start, or a little left of it where
+            # nearly as many do.
+            left[(p, col)] = min(x for x, k in x0s.items() if k >= max(1, min(2, top),
+                                                                       top // 2))
             x1s = sorted(ln.x1 for ln in mine)
             right[(p, col)] = x1s[int(0.9 * (len(x1s) - 1))]
     return _Stats(body, spacing, left, right, two)
@@ -514,8 +517,12 @@ class _BlockReader:
 
     def _side_head(self, ln: PdfLine) -> bool:
         left = self.stats.left.get((ln.page, 0))
+        # Set in larger type or bold, in a wide margin left of the text (a figure's labels
+        # there are not).
         return left is not None and ln.page not in self.stats.two_column \
-            and ln.x1 < left - 6 and left > 120 and not PAGE_NUMBER.match(ln.text)
+            and ln.x1 < left - 6 and left > 120 and not PAGE_NUMBER.match(ln.text) \
+            and (ln.size >= 1.12 * self.stats.body or ln.bold) \
+            and bool(re.search(r"[^\W\d_]{2,}", ln.text))
 
     def read(self, lines: list[PdfLine], dropped: dict[int, Dropped]) -> list[_Block]:
         lines = self._place_side_heads(lines)
