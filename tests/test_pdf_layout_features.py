@@ -266,3 +266,27 @@ def test_a_broken_pdf_is_refused_with_a_clear_error():
     _, reading, problems = read_source(data[:200], "broken/source.pdf")
     assert reading is None and problems[0].code == "S006"
     assert "cannot be read" in problems[0].message
+
+
+def test_italics_and_bold_inside_a_paragraph_are_kept():
+    page = [Text(72, 100, "A Paper", 20, "bold"),
+            Text(72, 140, "The report", 11), Text(122.5, 140, "Energy in Brief", 11, "italic"),
+            Text(196, 140, "says the demand is", 11), Text(286, 140, "rising", 11, "bold"),
+            Text(318, 140, "fast, and it will go on rising for years to come.", 11)]
+    _, r = read_made([page])
+    p = r.paragraphs()[0]
+    assert [(p.text[a:z], tag) for a, z, tag in p.styles] == [("Energy in Brief", "em"),
+                                                              ("rising", "strong")]
+
+
+def test_emphasis_is_written_around_words_and_never_cuts_a_link():
+    from glossa.emit import inline_markdown
+    from glossa.linker import TermSpan
+
+    text = "The report Energy in Brief says so."
+    styles = ((11, 26, "em"),)
+    assert inline_markdown(text, [(35, 4)], styles=styles) == \
+        "The report <em>Energy in Brief</em> says so.[^4]"
+    crossing = [TermSpan(4, 17, "x", "link")]  # "report Energy": cut by the run's edge
+    assert inline_markdown(text, [], crossing, {}, styles=styles) == \
+        "The report <em>Energy in Brief</em> says so."

@@ -103,20 +103,31 @@ def terms_block(entries: dict[str, Entry], used: set[str]) -> str:
 
 def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermSpan] = (),
                     entries: dict[str, Entry] | None = None,
-                    glossary_prefix: str = "../glossary/", note_link=None) -> str:
+                    glossary_prefix: str = "../glossary/", note_link=None,
+                    styles: tuple[tuple[int, int, str], ...] = ()) -> str:
     """`text` as Markdown, with footnote references put back at the markers' offsets and
     glossary terms linked. `note_link(n)`, if given, writes a note reference that points
     elsewhere (a passage quoted away from its paper) instead of a footnote of this page."""
-    events = [(offset, 1, ("note", n)) for offset, n in markers]
-    events += [(sp.start, 0, ("term", sp)) for sp in spans]
+    # Italic and bold as printed: a run is closed before a note or term that it would cut,
+    # and a term link that a run's edge would cut is left as text.
+    edges = sorted({x for a, b, _ in styles for x in (a, b)})
+    spans = [sp for sp in spans if not any(sp.start < x < sp.end for x in edges)]
+    events = [(offset, 2, ("note", n)) for offset, n in markers]
+    events += [(sp.start, 1, ("term", sp)) for sp in spans]
+    for a, b, tag in styles:
+        events += [(a, 0.5, ("open", tag)), (b, 0, ("close", tag))]
     pieces, pos = [], 0
     for offset, _, (kind, value) in sorted(events, key=lambda e: (e[0], e[1])):
         if offset < pos:
             continue
         pieces.append(escape(text[pos:offset]))
+        pos = offset
         if kind == "note":
             pieces.append(note_link(value) if note_link else f"[^{value}]")
-            pos = offset
+        elif kind == "open":
+            pieces.append(f"<{value}>")
+        elif kind == "close":
+            pieces.append(f"</{value}>")
         else:
             pieces.append(term_link(text[value.start:value.end], entries[value.entry],
                                     value.style, glossary_prefix))
@@ -129,7 +140,7 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
                        spans: list[TermSpan] = (), entries: dict[str, Entry] | None = None,
                        page: str = "") -> str:
     """A paper's paragraph: its number and permalink, lead-in, text, notes and terms."""
-    body = inline_markdown(p.text, markers, spans, entries)
+    body = inline_markdown(p.text, markers, spans, entries, styles=p.styles)
     if p.kind == "caption":
         return f"*{body}*\n{{: #{p.id} .glossa-caption }}"
     if p.kind == "grid":

@@ -89,6 +89,9 @@ class Paragraph:
     type: str = "paragraph"
     lines: tuple[int, ...] = ()  # every source line it was read from
     page: int = 0  # the PDF page it starts on (1-based), 0 when not read from a PDF
+    # Italic and bold runs as printed (read from a PDF): (start, end, "em" or "strong"),
+    # offsets into `text`.
+    styles: tuple[tuple[int, int, str], ...] = ()
 
 
 Block = Heading | Paragraph
@@ -137,6 +140,8 @@ class Reading:
                         "line": b.line}
                 if b.kind != "paragraph":
                     item["kind"] = b.kind
+                if b.styles:
+                    item["styles"] = [list(x) for x in b.styles]
             if b.page:
                 item["page"] = b.page
             blocks.append(item)

@@ -774,7 +774,7 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
         page = b.lines[0].page + 1
         nos = tuple(ln.no for ln in b.lines)
         if b.kind == "heading":
-            text, found, _ = _text_and_markers(b, highest, set())
+            text, found, _, _ = _text_and_markers(b, highest, set())
             n_head += 1
             level = 2 if b.level == -1 else level_of[_style(b)]
             m = HEADING_NUMBER.match(text) if numbered else None
@@ -803,7 +803,7 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
                 out.append(Paragraph(pid, _table_text(b.lines), b.lines[0].no, kind="table",
                                      lines=nos, page=page))
             continue
-        text, found, lead = _text_and_markers(b, highest, vocabulary)
+        text, found, lead, styles = _text_and_markers(b, highest, vocabulary)
         for n, offset, no, after in found:
             if n != expected:
                 issues.append(MarkerIssue("out-of-order" if n < expected else "gap", n, no,
@@ -818,8 +818,9 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
                 text = text[cut:]
                 markers[:] = [Marker(x.n, x.block, x.offset - cut, x.line, x.after)
                               if x.block == pid else x for x in markers]
+                styles = tuple((a - cut, z - cut, t) for a, z, t in styles if a >= cut)
         out.append(Paragraph(pid, text, b.lines[0].no, lead=lead, kind=kind, lines=nos,
-                             page=page))
+                             page=page, styles=styles))
     return out, markers, issues
 
 
@@ -876,6 +877,7 @@ def _text_and_markers(b: _Block, highest: int, vocabulary: set[str]):
     lead). A run of raised digits is a marker when the paper has a note of that number."""
     text = ""
     found: list[tuple[int, int, int, str]] = []
+    styles: list[tuple[int, int, str]] = []
     lead_end = None
     all_bold_so_far = True
     for k, ln in enumerate(b.lines):
@@ -883,6 +885,7 @@ def _text_and_markers(b: _Block, highest: int, vocabulary: set[str]):
             continue  # the bullet alone: the item is marked as one
         piece = ""
         piece_marks: list[tuple[int, int]] = []
+        piece_styles: list[tuple[int, int, str]] = []
         for s in ln.spans:
             raw = s.text
             if s.script == "sup" and highest:
@@ -899,6 +902,10 @@ def _text_and_markers(b: _Block, highest: int, vocabulary: set[str]):
                 lead_end = len(piece)
             if s.text.strip() and not s.bold:
                 all_bold_so_far = False
+            if (s.bold or s.italic) and raw.strip() and not s.script:
+                a = len(piece) + len(raw) - len(raw.lstrip())
+                piece_styles.append((a, len(piece) + len(raw.rstrip()),
+                                     "strong" if s.bold else "em"))
             piece += raw
         stripped = piece.strip()
         shift = len(piece) - len(piece.lstrip())
@@ -910,6 +917,10 @@ def _text_and_markers(b: _Block, highest: int, vocabulary: set[str]):
         for n, off in piece_marks:
             pos = max(0, min(len(joined), start + off - shift))
             found.append((n, pos, ln.no, joined[max(0, pos - 30):pos]))
+        for a, z, tag in piece_styles:
+            a, z = (max(0, min(len(joined), start + x - shift)) for x in (a, z))
+            if z > a:
+                styles.append((a, z, tag))
         text = joined
     lead = None
     if lead_end is not None and b.kind == "paragraph":
@@ -919,7 +930,34 @@ def _text_and_markers(b: _Block, highest: int, vocabulary: set[str]):
             cut = len(text) - len(text[lead_end:].lstrip())
             text = text[cut:]
             found = [(n, max(0, off - cut), no, after) for n, off, no, after in found]
-    return text, found, lead
+            styles = [(a - cut, z - cut, tag) for a, z, tag in styles if a >= cut]
+    return text, found, lead, _merge_styles(styles, text)
+
+
+def _merge_styles(styles: list[tuple[int, int, str]], text: str
+                  ) -> tuple[tuple[int, int, str], ...]:
+    """Runs of one style that only white space parts (a line break) are one run; a run
+    that covers the whole text is dropped (a paragraph set in italics is not emphasis)."""
+    out: list[tuple[int, int, str]] = []
+    for a, z, tag in sorted(styles):
+        z = min(z, len(text))
+        # Whole words: a font change inside a word ("curren" + "cy") is not emphasis's edge.
+        while a > 0 and text[a - 1].isalnum() and a < len(text) and text[a].isalnum():
+            a -= 1
+        while 0 < z < len(text) and text[z].isalnum() and text[z - 1].isalnum():
+            z += 1
+        if out and out[-1][2] == tag and not text[out[-1][1]:a].strip():
+            out[-1] = (out[-1][0], max(out[-1][1], z), tag)
+        elif z > a:
+            out.append((a, z, tag))
+    if len(out) == 1 and out[0][0] == 0 and out[0][1] >= len(text.rstrip(" .")):
+        return ()
+    # Overlapping runs of different styles would nest badly: keep the first.
+    kept: list[tuple[int, int, str]] = []
+    for run in out:
+        if not kept or run[0] >= kept[-1][1]:
+            kept.append(run)
+    return tuple(kept)
 
 
 def _slug(text: str, n: int) -> str:
