@@ -290,3 +290,16 @@ def test_emphasis_is_written_around_words_and_never_cuts_a_link():
     crossing = [TermSpan(4, 17, "x", "link")]  # "report Energy": cut by the run's edge
     assert inline_markdown(text, [], crossing, {}, styles=styles) == \
         "The report <em>Energy in Brief</em> says so."
+
+
+def test_text_and_pdf_disagree_only_where_the_wording_differs_not_the_order():
+    from glossa.ingest.source import disagreements
+
+    pdf = ("Running Head\nThe first line of the paper says a thing.\n"
+           "\fRunning Head\nThe sec-\nond.\n")
+    moved = "The first line of the paper says a thing.\nThe second.\nRunning Head\nRunning Head\n"
+    assert disagreements(moved, "source.txt", pdf, "source.pdf") == []
+    edited = moved.replace("says a thing", "was rewritten by someone else entirely")
+    found = disagreements(edited, "source.txt", pdf, "source.pdf")
+    assert [(p.code, p.line) for p in found][:1] == [("P007", 1)]
+    assert "rewritten by someone else entirely" in found[0].message

@@ -8,8 +8,8 @@ feed between pages.
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections import Counter
 
 from ..model import Reading
 from ..problems import WARNING, Problem
@@ -77,33 +77,58 @@ WORD = re.compile(r"[^\W_]+")
 def _words(text: str) -> list[tuple[str, int]]:
     """Words with their line numbers; a word broken by a line-end hyphen is one word."""
     out: list[tuple[str, int]] = []
-    text = re.sub(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])", "", text)
+    # Hyphens go: a line-end hyphen joins its word's halves, and one inside a word or an
+    # address splits it differently in different extractions.
+    text = re.sub(r"-[ \t\f]*\n[ \t\f]*", "", text).replace("-", "")
     for no, line in enumerate(text.split("\n"), start=1):
         out += [(w.casefold(), no) for w in WORD.findall(line)]
     return out
 
 
+def _unmatched_runs(mine: list[tuple[str, int]], theirs: list[tuple[str, int]],
+                    least: int) -> list[list[int]]:
+    """Runs of words of `mine` that `theirs` lacks, as index lists. Words are matched as a
+    multiset, so lines printed in another order (a running head, a sidebar, pdftotext's
+    reading order) do not count as differences; a run is words that are missing within two
+    words of each other."""
+    left = Counter(w for w, _ in theirs)
+    missing = []
+    for i, (w, _) in enumerate(mine):
+        if left[w] > 0:
+            left[w] -= 1
+        else:
+            missing.append(i)
+    runs: list[list[int]] = []
+    for i in missing:
+        if runs and i - runs[-1][-1] <= 2:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [r for r in runs if len(r) >= least]
+
+
 def disagreements(txt: str, txt_path: str, layout_text: str, pdf_path: str,
                   least: int = 3) -> list[Problem]:
-    """Where source.txt and the PDF's text differ by `least` words or more in a row (the
-    text was edited by hand, or is another version); one warning a place, five at most."""
+    """Where source.txt and the PDF's text differ in wording by `least` words or more (the
+    text was edited by hand, or is another version), whatever the order of their lines;
+    one warning a place, five at most."""
     a, b = _words(txt), _words(layout_text)
-    matcher = difflib.SequenceMatcher(None, [w for w, _ in a], [w for w, _ in b],
-                                      autojunk=False)
-    places = [op for op in matcher.get_opcodes() if op[0] != "equal"
-              and max(op[2] - op[1], op[4] - op[3]) >= least]
+    places = [("here", r) for r in _unmatched_runs(a, b, least)] + \
+        [("pdf", r) for r in _unmatched_runs(b, a, least)]
+    places.sort(key=lambda p: (p[0] != "here", p[1][0]))  # this text's own lines first
     out = []
-    for _, i1, i2, j1, j2 in places[:5]:
-        mine = " ".join(w for w, _ in a[i1:i2][:8]) or "(nothing)"
-        theirs = " ".join(w for w, _ in b[j1:j2][:8]) or "(nothing)"
-        line = a[min(i1, len(a) - 1)][1] if a else 0
-        page, _ = page_of_line(layout_text, b[min(j1, len(b) - 1)][1]) if b else (0, 0)
-        out.append(Problem(txt_path, line, "P007", f"differs from {pdf_path} (page {page}): "
-                           f"“{mine}” here, “{theirs}” in the PDF",
-                           "the site reads the PDF; correct source.txt or remove it",
-                           WARNING))
+    fix = "the site reads the PDF; correct source.txt or remove it"
+    for side, run in places[:5]:
+        seq = a if side == "here" else b
+        words = " ".join(w for w, _ in seq[run[0]:run[-1] + 1][:10])
+        if side == "here":
+            out.append(Problem(txt_path, a[run[0]][1], "P007", f"“{words}” is not in "
+                               f"{pdf_path}", fix, WARNING))
+        else:
+            page, _ = page_of_line(layout_text, b[run[0]][1])
+            out.append(Problem(txt_path, 0, "P007", f"{pdf_path} has “{words}” (page {page}), "
+                               "which this text lacks", fix, WARNING))
     if len(places) > 5:
         out.append(Problem(txt_path, 0, "P007", f"{len(places) - 5} more places differ from "
-                           f"{pdf_path}", "the site reads the PDF; correct source.txt or "
-                           "remove it", WARNING))
+                           f"{pdf_path}", fix, WARNING))
     return out
