@@ -303,3 +303,23 @@ def test_text_and_pdf_disagree_only_where_the_wording_differs_not_the_order():
     found = disagreements(edited, "source.txt", pdf, "source.pdf")
     assert [(p.code, p.line) for p in found][:1] == [("P007", 1)]
     assert "rewritten by someone else entirely" in found[0].message
+
+
+def test_a_box_beside_the_text_is_an_aside():
+    _, r = read("crs-R48914-cover-and-notes.pdf")
+    asides = [p for p in r.paragraphs() if p.kind == "aside"]
+    assert [p.text for p in asides] == ["R48914 April 22, 2026 Corrie E. Clark Specialist in "
+                                        "Energy Policy"]
+
+
+def test_a_lettered_label_set_apart_from_its_text_opens_an_item():
+    rows = [("a.", "Special election to fill a vacancy in the House."),
+            ("b.", "Elected by resolution, not by roll call."),
+            ("c.", "Not a member of the House at the time.")]
+    page = [Text(72, 100, "A Paper", 20, "bold"),
+            Text(72, 130, "The notes of the table say what each letter means, as follows.", 11)]
+    page += [t for k, (label, text) in enumerate(rows)
+             for t in (Text(72, 160 + 14 * k, label, 9), Text(100, 160 + 14 * k, text, 9))]
+    _, r = read_made([page])
+    items = [p.text for p in r.paragraphs() if p.kind == "item"]
+    assert items == [f"{label} {text}" for label, text in rows]

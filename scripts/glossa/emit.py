@@ -141,6 +141,8 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
                        page: str = "") -> str:
     """A paper's paragraph: its number and permalink, lead-in, text, notes and terms."""
     body = inline_markdown(p.text, markers, spans, entries, styles=p.styles)
+    if p.kind == "aside":  # a box set beside the text in the PDF
+        return f"{body}\n{{: #{p.id} .glossa-aside }}"
     if p.kind == "caption":
         return f"*{body}*\n{{: #{p.id} .glossa-caption }}"
     if p.kind == "grid":

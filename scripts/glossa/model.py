@@ -85,7 +85,7 @@ class Paragraph:
     text: str  # markers removed
     line: int  # first source line
     lead: str | None = None  # run-in heading, without its final full stop
-    kind: str = "paragraph"  # or "caption"
+    kind: str = "paragraph"  # or "item", "caption", "table", "grid", "aside"
     type: str = "paragraph"
     lines: tuple[int, ...] = ()  # every source line it was read from
     page: int = 0  # the PDF page it starts on (1-based), 0 when not read from a PDF

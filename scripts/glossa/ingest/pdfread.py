@@ -34,6 +34,7 @@ from .patterns import TOC_ENTRY, ends_sentence, squash
 from .pdflayout import Layout, PdfLine
 
 BULLET = re.compile(r"^([•▪●◦○■□‣⁃∙·\uf0a7\uf0b7\uf0d8\uf076\uf0fc➢►-])\s*(?=\S)")
+ITEM_LABEL = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]")
 NUMBERED_ITEM = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+(?=\S)")
 CAPTION = re.compile(r"^(?:Figure|Table|Chart|Map|Box|Exhibit|Graph)\s+[A-Z]?[\d.-]+[A-Z]?\b")
 SOURCE_LINE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.I)
@@ -154,6 +155,12 @@ def _stats(layout: Layout, lines: list[PdfLine]) -> _Stats:
         if len(narrow) > 0.7 * max(1, len(body_lines)) and all(len(half) >= 6
                                                                for half in halves):
             two.add(p)
+        if len(body_lines) < 5:  # a page set in another type (a summary page): its own
+            own = Counter(_size_key(ln.size) for ln in page.lines if len(ln.text) > 20)
+            if own:
+                size = own.most_common(1)[0][0]
+                body_lines = [ln for ln in page.lines if abs(ln.size - size) < 0.6
+                              and len(ln.text) > 20] or body_lines
         for col in (0, 1):
             mine = [ln for ln in body_lines
                     if p not in two or (ln.x0 >= page.width / 2) == bool(col)]
@@ -528,6 +535,9 @@ class _BlockReader:
         lines = self._place_side_heads(lines)
         prev: PdfLine | None = None
         rows = Counter((ln.page, ln.row) for ln in lines)
+        by_row: dict[tuple[int, int], list[PdfLine]] = {}
+        for ln in lines:
+            by_row.setdefault((ln.page, ln.row), []).append(ln)
         i = 0
         while i < len(lines):
             ln = lines[i]
@@ -542,12 +552,20 @@ class _BlockReader:
                 prev = ln
                 i += 1
                 continue
+            aside = self._aside_run(lines, i, by_row)
+            if aside:
+                # A box set beside the text (an author block, a sidebar): kept as an aside.
+                self.blocks.append(_Block("aside", lines[i:i + aside]))
+                prev = lines[i + aside - 1]
+                i += aside
+                continue
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if _lone_glyph(ln) and nxt is not None and (nxt.page, nxt.row) == (ln.page, ln.row) \
-                    and nxt.x0 > ln.x1:
+            if (_lone_glyph(ln) or ITEM_LABEL.fullmatch(ln.text)) and nxt is not None \
+                    and (nxt.page, nxt.row) == (ln.page, ln.row) and nxt.x0 > ln.x1:
                 # A bullet set apart from its item's text (a symbol font's glyph, "!" or "§"
-                # once its font is lost).
-                self.blocks.append(_Block("item", [ln, nxt], text_x=nxt.x0, glyph=True))
+                # once its font is lost), or a label ("i.", "(b)"), which stays.
+                self.blocks.append(_Block("item", [ln, nxt], text_x=nxt.x0,
+                                          glyph=_lone_glyph(ln)))
                 prev = nxt
                 i += 2
                 continue
@@ -590,6 +608,28 @@ class _BlockReader:
             prev = ln
             i += 1
         return self.blocks
+
+    def _aside_run(self, lines: list[PdfLine], i: int,
+                   by_row: dict[tuple[int, int], list[PdfLine]]) -> int:
+        """How many lines from `i` make a box beside the text: three or more short lines on
+        one left edge in the right part of a one-column page, one below the other, beside
+        nothing but running text (a table's column stands beside short cells)."""
+        ln = lines[i]
+        left = self.stats.left.get((ln.page, 0))
+        right = self.stats.right.get((ln.page, 0))
+        if left is None or right is None or ln.page in self.stats.two_column \
+                or ln.x0 < left + 0.45 * (right - left):
+            return 0
+        k = i + 1
+        while k < len(lines) and lines[k].page == ln.page and abs(lines[k].x0 - ln.x0) < 2 \
+                and 0 < lines[k].top - lines[k - 1].top < 3 * ln.size:
+            k += 1
+        run = lines[i:k]
+
+        def beside_text_only(x: PdfLine) -> bool:
+            return all(o is x or len(o.text) >= 40 for o in by_row[(x.page, x.row)])
+        return k - i if k - i >= 3 and all(x.x1 <= right + 2 * x.size and beside_text_only(x)
+                                           for x in run) else 0
 
     def _place_side_heads(self, lines: list[PdfLine]) -> list[PdfLine]:
         """Side heads printed in the margin go before the text line they stand beside."""
@@ -637,7 +677,7 @@ class _BlockReader:
 
     def _continues(self, cur: _Block, prev: PdfLine, ln: PdfLine) -> bool:
         """Whether `ln` goes on with the block `prev` ended."""
-        if cur.kind in ("heading", "table"):
+        if cur.kind in ("heading", "table", "aside"):
             return False
         if cur.kind == "caption":
             # A caption runs on to the next line close below it, in its own type.
@@ -679,8 +719,9 @@ class _BlockReader:
         if self.stats.two_column and ln.page in self.stats.two_column:
             return False
         row = [x for x in lines[max(0, i - 3):i + 4] if (x.page, x.row) == (ln.page, ln.row)]
-        if len(row) == 2 and _lone_glyph(min(row, key=lambda x: x.x0)):
-            return False  # a bullet and its item
+        first = min(row, key=lambda x: x.x0)
+        if len(row) == 2 and (_lone_glyph(first) or ITEM_LABEL.fullmatch(first.text)):
+            return False  # a bullet or a label and its item
         key = (ln.page, ln.row)
         near = [x for x in lines[max(0, i - 6):i + 8] if (x.page, x.row) != key
                 and x.page == ln.page and rows[(x.page, x.row)] >= 2]
@@ -810,7 +851,7 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
                                           after, expected))
             expected = max(expected, n + 1)
             markers.append(Marker(n, pid, offset, no, after))
-        kind = {"item": "item", "caption": "caption"}.get(b.kind, "paragraph")
+        kind = {"item": "item", "caption": "caption", "aside": "aside"}.get(b.kind, "paragraph")
         if kind == "item":
             m = BULLET.match(text)
             if m:
