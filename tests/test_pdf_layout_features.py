@@ -323,3 +323,20 @@ def test_a_lettered_label_set_apart_from_its_text_opens_an_item():
     _, r = read_made([page])
     items = [p.text for p in r.paragraphs() if p.kind == "item"]
     assert items == [f"{label} {text}" for label, text in rows]
+
+
+def test_notes_listed_at_the_end_under_a_notes_heading():
+    body = "A paragraph of the body that cites a source here and goes on"
+    page1 = [Text(72, 100, "A Paper", 20, "bold"),
+             Text(72, 140, body, 11), Text(72 + 304, 136, "1", 7),
+             Text(72, 153, "to cite another one at the end of its sentence.", 11),
+             Text(72 + 230, 149, "2", 7)]
+    page2 = [Text(72, 100, "Notes", 14, "bold"),
+             Text(72, 130, "1. The first source, a report of 2018, p. 4.", 11),
+             Text(72, 150, "2. The second source, an article of 2019.", 11)]
+    _, r = read_made([page1, page2])
+    assert {n: note.text for n, note in r.notes.items()} == {
+        1: "The first source, a report of 2018, p. 4.",
+        2: "The second source, an article of 2019."}
+    assert [m.n for m in r.markers] == [1, 2]
+    assert "Notes" not in [h.text for h in r.headings()]
