@@ -123,9 +123,34 @@ def build(root: Path, out: Path | None, offline: bool = False, site_url: str | N
         print(f"Open {out / 'index.html'} in a browser: it works from disk, with no server "
               "and no network.")
     else:
-        print("Serve it with `glossa serve` (live preview), or "
-              f"`python -m http.server -d {out}` and open http://127.0.0.1:8000/")
+        print(f"Serve it with `{glossa_command()} serve` (live preview), or "
+              f"`python3 -m http.server -d {_shown(out)}` and open http://127.0.0.1:8000/")
     return 0
+
+
+def glossa_command(argv0: str | None = None, on_path: str | None = None,
+                   cwd: Path | None = None) -> str:
+    """How to run `glossa` again, as typed from here: `glossa` when the shell finds this
+    same program on the PATH, else its path (`.venv/bin/glossa`), else `python -m`."""
+    argv0 = argv0 if argv0 is not None else sys.argv[0]
+    on_path = on_path if on_path is not None else (shutil.which("glossa") or "")
+    cwd = cwd or Path.cwd()
+    prog = Path(argv0)
+    if prog.name != "glossa":
+        return f"{Path(sys.executable).name} -m glossa.cli"
+    if on_path and Path(on_path).resolve() == prog.resolve():
+        return "glossa"
+    try:
+        return str(prog.resolve().relative_to(cwd.resolve()))
+    except ValueError:
+        return str(prog)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def serve(root: Path, dev_addr: str | None) -> int:

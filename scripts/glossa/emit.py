@@ -51,9 +51,10 @@ def header_block(paper: Paper) -> str:
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     received = attr(" ".join(meta.received.split())) if meta.received else ""
     n_dropped = len(reading.dropped)
-    furniture = (f" {n_dropped} line{'s' if n_dropped != 1 else ''} of page furniture "
-                 "(running headers, footers, page numbers) were left out; they are listed at the "
-                 "end of the page." if n_dropped else "")
+    furniture = (f" {n_dropped} line{'s' if n_dropped != 1 else ''} of the source "
+                 f"{'were' if n_dropped != 1 else 'was'} left out (running heads, footers, page "
+                 "numbers and the like); the end of the page lists each with the reason."
+                 if n_dropped else "")
     cite = attr(citation_line(meta))
     out = [f'<div class="glossa-paper-header" data-citation="{cite}">']
     if meta.subtitle:
@@ -232,7 +233,7 @@ def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
         out += [block, ""]
     if reading.dropped:
         out.append('<details class="glossa-dropped"><summary>Lines of the source '
-                   'left out as page furniture</summary><ul>')
+                   'left out, each with the reason</summary><ul>')
         for d in reading.dropped:
             where = f"page {d.page}" if d.page else f"line {d.line}"
             out.append(f"<li>{where}: “{attr(d.text)}” ({attr(d.why)})</li>")

@@ -1,0 +1,34 @@
+"""The hints the commands print can be typed as printed, from the project folder."""
+
+from __future__ import annotations
+
+from glossa.commands import glossa_command
+
+
+def test_the_serve_hint_names_the_program_as_it_can_be_typed_here(tmp_path):
+    venv = tmp_path / ".venv" / "bin"
+    venv.mkdir(parents=True)
+    prog = venv / "glossa"
+    prog.write_text("")
+    # Not on the PATH (make site runs .venv/bin/glossa): the path from the project folder.
+    assert glossa_command(str(prog), on_path="", cwd=tmp_path) == ".venv/bin/glossa"
+    # On the PATH (an activated venv): the plain name.
+    assert glossa_command(str(prog), on_path=str(prog), cwd=tmp_path) == "glossa"
+    # Run as a module: the module form.
+    assert glossa_command("/x/glossa/cli.py", on_path="", cwd=tmp_path).endswith(
+        "-m glossa.cli")
+    # From a folder outside the project: the path as it was run.
+    elsewhere = tmp_path.parent / (tmp_path.name + "-elsewhere")
+    elsewhere.mkdir()
+    assert glossa_command(str(prog), on_path="", cwd=elsewhere) == str(prog)
+
+
+def test_the_dropped_lines_are_counted_in_good_grammar_and_named_for_what_they_are(papers):
+    from glossa.emit import header_block, paper_markdown
+
+    paper = papers["putin-and-north-korea"]
+    text = header_block(paper)
+    n = len(paper.reading.dropped)
+    assert f"{n} line{'s' if n != 1 else ''} of the source {'was' if n == 1 else 'were'} left" \
+        in text
+    assert "Lines of the source left out, each with the reason" in paper_markdown(paper)
