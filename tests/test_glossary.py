@@ -181,3 +181,13 @@ def test_currency_prefix_is_never_a_term():
         ("US", "united-states")]
     from glossa.linker import candidates
     assert "US" not in dict(candidates(["the US$11 billion debt, the US$2 loan"], Linker([])))
+
+
+def test_an_alias_of_an_entry_is_never_a_glossary_candidate():
+    """An entry's alias left unlinked at some mention (once-per-section linking) is still
+    covered by the entry."""
+    from glossa.linker import candidates
+    linker = Linker([entry("united-states", "United States", "US")])
+    text = "Relations with the US worsened; the US then acted. The NATO summit met; NATO spoke."
+    found = dict(candidates([text], linker, covered_by=[[]]))  # no mention linked here
+    assert "US" not in found and "NATO" in found

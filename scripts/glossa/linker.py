@@ -170,6 +170,8 @@ def candidates(texts: list[str], linker: Linker, limit: int = 25,
                     name = name.split(" ", 1)[1]
                 if pattern is PROPER_NAME and " " not in name:
                     continue
+                if name in linker.by_name:  # an entry's term or alias, not linked here
+                    continue
                 counts[name] = counts.get(name, 0) + 1
     ranked = sorted(((n, c) for n, c in counts.items() if c >= 2 or n.isupper()),
                     key=lambda x: (-x[1], x[0]))
