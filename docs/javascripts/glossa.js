@@ -35,14 +35,27 @@
     })();
   }
 
+  // The paragraph's public address: the site's own (site_url, which the theme gives as the
+  // canonical link), else the address in use when it is a public one; never a file on the
+  // reader's disk or a preview on their own machine.
+  function publicAddress(para) {
+    var link = document.querySelector('link[rel="canonical"]');
+    if (link && /^https?:/.test(link.href)) return link.href.split("#")[0] + "#" + para.id;
+    var local = /^(localhost|127\.|0\.0\.0\.0|\[::1\])/.test(location.hostname);
+    if (/^https?:$/.test(location.protocol) && !local) {
+      return location.href.split("#")[0].replace(/[?].*$/, "") + "#" + para.id;
+    }
+    return null;
+  }
+
   function citationFor(para) {
     var header = document.querySelector(".glossa-paper-header[data-citation]");
     if (!header) return null;
     var number = para.id.replace(/^p/, "");
-    var url = location.href.split("#")[0].replace(/[?].*$/, "") + "#" + para.id;
     var page = para.getAttribute("data-page");  // read from a PDF: "p. 7"
+    var url = publicAddress(para);
     return header.getAttribute("data-citation") + ", " + (page ? page + ", " : "") + "¶" +
-      number + ", " + url;
+      number + (url ? ", " + url : "");
   }
 
   function showCitation(para) {
@@ -66,6 +79,18 @@
       });
     }
     box.querySelector(".glossa-citation__text").textContent = text;
+    var note = box.querySelector(".glossa-citation__note");
+    if (!publicAddress(para)) {
+      if (!note) {
+        note = document.createElement("p");
+        note.className = "glossa-citation__note";
+        box.insertBefore(note, box.querySelector("button"));
+      }
+      note.textContent = "This copy of the site has no public address, so the citation " +
+        "gives none: add the address where you read the paper.";
+    } else if (note) {
+      note.remove();
+    }
     box.querySelector("button").textContent = "Copy citation";
     para.insertAdjacentElement("afterend", box);
   }
