@@ -4,7 +4,16 @@ wide screen, stacked on a phone) and the overview (metadata side by side, themes
 from __future__ import annotations
 
 from .content import Paper
-from .emit import UNKNOWN, authors_text, data_block, inline_markdown, note_title, terms_block
+from .emit import (
+    UNKNOWN,
+    authors_text,
+    byline,
+    data_block,
+    human_date,
+    inline_markdown,
+    note_title,
+    terms_block,
+)
 from .glossary import Entry
 from .linker import TermSpan
 from .markdown_text import attr, escape, front_matter
@@ -41,9 +50,9 @@ def theme_markdown(theme: Theme, passages: list[Passage], papers: list[Paper],
         mine = [p for p in passages if p.paper == slug]
         out += [f'<section class="glossa-compare__col" aria-labelledby="{slug}" markdown="1">',
                 "", f"## {escape(meta.title)} {{#{slug}}}", ""]
-        byline = " · ".join(x for x in (authors_text(meta), meta.publisher or UNKNOWN,
-                                        meta.year or UNKNOWN))
-        out += [f"{escape(byline)}\n{{: .glossa-byline }}", ""]
+        line = byline(meta)
+        if line:
+            out += [f"{escape(line)}\n{{: .glossa-byline }}", ""]
         summary = theme.summaries.get(slug)
         if summary:
             out += [f"**In brief.** {escape(summary)}\n{{: .glossa-summary }}", ""]
@@ -149,7 +158,7 @@ def overview_markdown(themes: list[Theme], passages: dict[str, list[Passage]],
     row("Authors", [_cell(authors_text(p.meta)) for p in papers])
     row("Publisher", [_cell(p.meta.publisher or UNKNOWN) for p in papers])
     row("Series", [_cell(p.meta.series or "none stated") for p in papers])
-    row("Date", [_cell(p.meta.date or UNKNOWN) for p in papers])
+    row("Date", [_cell(human_date(p.meta.date) or UNKNOWN) for p in papers])
     row("Received as", [("text extracted from a PDF" if p.reading.format == "pdf"
                          else "text copied from a web page") for p in papers])
     row("Length", [f"{sum(len(b.text.split()) for b in p.reading.paragraphs()):,} words, "

@@ -20,6 +20,31 @@ def authors_text(meta: PaperMeta) -> str:
     return ", ".join(meta.authors) if meta.authors else UNKNOWN
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def human_date(date: str | None) -> str:
+    """A paper.yml date as a reader writes it: "2019", "November 2019", "22 April 2026"."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        month = MONTHS[int(parts[1]) - 1]
+        if len(parts) == 3 and parts[2].isdigit():
+            return f"{int(parts[2])} {month} {parts[0]}"
+        return f"{month} {parts[0]}"
+    return date
+
+
+def byline(meta: PaperMeta) -> str:
+    """Who and when, for lists and columns: only what is known ("by Jane Doe · UNU ·
+    March 2019"); the paper's own page says which fields are unknown."""
+    bits = [f"by {authors_text(meta)}" if meta.authors else "", meta.publisher or "",
+            human_date(meta.date)]
+    return " · ".join(b for b in bits if b)
+
+
 def attribution(meta: PaperMeta) -> str:
     """One line naming the work: title, authors, publisher, year; unknowns said so."""
     bits = [f"“{meta.title}”" if not meta.title.startswith("“") else meta.title,
@@ -40,7 +65,7 @@ def header_block(paper: Paper) -> str:
             ("Publisher", attr(meta.publisher or UNKNOWN))]
     if meta.series:
         rows.append(("Series", attr(meta.series)))
-    date = attr(meta.date or UNKNOWN)
+    date = attr(human_date(meta.date) or UNKNOWN)
     if meta.date_note:
         date += f' <span class="glossa-note">({attr(meta.date_note)})</span>'
     rows.append(("Date", date))

@@ -12,7 +12,7 @@ from pathlib import Path
 from .citations import bibtex, csl_json, ris
 from .compare_pages import overview_markdown, theme_markdown
 from .content import Corpus, load_corpus
-from .emit import attribution, paper_markdown
+from .emit import attribution, byline, paper_markdown
 from .footnotes import summary as footnote_summary
 from .glossary import Entry
 from .glossary_pages import entry_markdown, index_markdown
@@ -66,7 +66,8 @@ def papers_list(corpus: Corpus, prefix: str = "papers/") -> str:
     items = []
     for p in corpus.papers:
         m = p.meta
-        line = f"- [{escape(m.title)}]({prefix}{m.slug}.md): {escape(attribution(m))}"
+        by = byline(m)
+        line = f"- [{escape(m.title)}]({prefix}{m.slug}.md)" + (f": {escape(by)}" if by else "")
         if m.abstract:
             line += f"  \n  {escape(' '.join(m.abstract.split()))}"
         items.append(line)

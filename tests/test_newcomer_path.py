@@ -1,4 +1,4 @@
-"""The hints the commands print can be typed as printed, from the project folder."""
+"""What a newcomer meets: hints that run as printed, dates and bylines as people write them."""
 
 from __future__ import annotations
 
@@ -32,3 +32,16 @@ def test_the_dropped_lines_are_counted_in_good_grammar_and_named_for_what_they_a
     assert f"{n} line{'s' if n != 1 else ''} of the source {'was' if n == 1 else 'were'} left" \
         in text
     assert "Lines of the source left out, each with the reason" in paper_markdown(paper)
+
+
+def test_dates_read_as_people_write_them_and_bylines_leave_unknowns_out():
+    from glossa.content import PaperMeta
+    from glossa.emit import byline, human_date
+
+    assert [human_date(d) for d in ("2018", "2019-11", "2026-04-22", None)] == [
+        "2018", "November 2019", "22 April 2026", ""]
+    known = PaperMeta("x", "A Title", authors=("Jane Doe",), publisher="UNU", date="2019-03")
+    assert byline(known) == "by Jane Doe · UNU · March 2019"
+    unknown = PaperMeta("y", "Another Title", date="2018")
+    assert byline(unknown) == "2018"  # no "unknown · unknown"
+    assert "Title" not in byline(known)  # a list shows the title once, as its link
