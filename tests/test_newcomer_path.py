@@ -45,3 +45,20 @@ def test_dates_read_as_people_write_them_and_bylines_leave_unknowns_out():
     unknown = PaperMeta("y", "Another Title", date="2018")
     assert byline(unknown) == "2018"  # no "unknown · unknown"
     assert "Title" not in byline(known)  # a list shows the title once, as its link
+
+
+def test_a_typo_in_paper_yml_is_reported_as_its_root_cause_alone(tmp_path, capsys):
+    from glossa.cli import main
+    from helpers import make_project
+
+    project = make_project(tmp_path / "project")
+    meta = project / "content/papers/gambit/paper.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("\npublisher:", "\npublsher:"),
+                    encoding="utf-8")
+    assert main(["check", "--root", str(project)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    codes = [line.split(": ")[1].split()[0] for line in err if ": " in line and ".yml" in line]
+    assert codes == ["M001", "M002"]  # no G008 for every entry, no T010 for every theme
+    assert "did you mean 'publisher'?" in err[1]
+    assert any(line.startswith("Could not read gambit: fix the problems of that paper first")
+               for line in err)

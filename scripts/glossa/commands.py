@@ -30,6 +30,11 @@ def check(root: Path, strict: bool = False, report_path: Path | None = None) -> 
     failing = [p for p in problems if p.severity == ERROR or strict]
     if problems:
         print(report(problems, built=True).replace("; nothing was built.", "."), file=sys.stderr)
+    if corpus.unreadable:
+        print(f"Could not read {', '.join(sorted(corpus.unreadable))}: fix the problems of "
+              f"{'that paper' if len(corpus.unreadable) == 1 else 'those papers'} first; "
+              "until then its glossary mentions and theme passages are not checked.",
+              file=sys.stderr)
     n_papers = sum(1 for p in site.pages if p.startswith("papers/") and p != "papers/index.md")
     if site.candidates:
         print("Glossary candidates (in the papers, no entry yet; most frequent first):")

@@ -64,6 +64,7 @@ class Corpus:
     glossary: list[Entry] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # paper folders that could not be read
 
 
 def rel(path: Path, root: Path) -> str:
@@ -248,6 +249,8 @@ def load_corpus(root: Path) -> Corpus:
         corpus.problems += problems
         if paper:
             corpus.papers.append(paper)
+        else:
+            corpus.unreadable.add(folder.name)
     disk.prune()
     corpus.glossary, problems = load_glossary(root)
     corpus.problems += problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from functools import cache
@@ -31,10 +32,13 @@ def validate(doc: Located, name: str, label: str, prefix: str = "M") -> list[Pro
         path = tuple(err.path)
         if err.validator == "additionalProperties":
             extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            known = sorted(err.schema.get("properties", {}))
             for key in extra:
+                close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
+                fix = (f"did you mean '{close[0]}'?" if close else
+                       f"expected: {', '.join(allowed)}" if not path else "")
                 problems.append(Problem(label, doc.line(*path, key), f"{prefix}002",
-                                        f"unknown key '{key}'",
-                                        f"expected: {', '.join(allowed)}" if not path else ""))
+                                        f"unknown key '{key}'", fix))
             continue
         if err.validator == "required":
             missing = err.message.split("'")[1]

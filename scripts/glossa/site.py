@@ -119,7 +119,8 @@ def build_site(corpus: Corpus) -> Site:
     for e in corpus.glossary:
         site.pages[f"glossary/{e.id}.md"] = entry_markdown(e, entries, occurrences[e.id],
                                                            corpus.papers)
-        if not occurrences[e.id]:
+        if not occurrences[e.id] and not corpus.unreadable:
+            # (while a paper cannot be read, an entry may occur in it: no warning)
             site.problems.append(Problem(e.path, 1, "G008", f"'{e.term}' occurs in no paper",
                                          "check its aliases against the papers' spelling",
                                          WARNING))
@@ -169,7 +170,8 @@ def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper
     docs = [Doc(p.meta.slug, b.id, (b.lead + ". " if b.lead else "") + b.text)
             for p in corpus.papers for b in p.reading.paragraphs() if b.kind in TEXT_KINDS]
     ranker = Ranker(docs, linker, matches)
-    passages, problems = resolve_themes(corpus.themes, corpus.papers, ranker, set(entries))
+    passages, problems = resolve_themes(corpus.themes, corpus.papers, ranker, set(entries),
+                                        frozenset(corpus.unreadable))
     site.problems += problems
     nav = ["compare/index.md"]
     for theme in corpus.themes:

@@ -77,8 +77,11 @@ def _find(pin: str, paper: Paper) -> list[str]:
 
 
 def resolve_themes(themes: list[Theme], papers: list[Paper], ranker: Ranker,
-                   glossary_ids: set[str]) -> tuple[dict[str, list[Passage]], list[Problem]]:
-    """Every theme's passages in paper order, and the problems with its pins."""
+                   glossary_ids: set[str], unreadable: frozenset[str] = frozenset()
+                   ) -> tuple[dict[str, list[Passage]], list[Problem]]:
+    """Every theme's passages in paper order, and the problems with its pins. A pin on a
+    paper that exists but could not be read is no problem of the theme's (its paper's
+    errors are the cause): it is skipped."""
     by_slug = {p.meta.slug: p for p in papers}
     problems: list[Problem] = []
     result: dict[str, list[Passage]] = {}
@@ -88,7 +91,7 @@ def resolve_themes(themes: list[Theme], papers: list[Paper], ranker: Ranker,
             section = {"summaries": theme.summaries, "passages": theme.pins,
                        "exclude": theme.excludes}[key]
             for slug in section:
-                if slug not in by_slug:
+                if slug not in by_slug and slug not in unreadable:
                     problems.append(Problem(theme.path, doc.line(key, slug), "T010",
                                             f"{key}: no paper '{slug}'",
                                             f"use one of: {', '.join(sorted(by_slug))}"
