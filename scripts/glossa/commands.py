@@ -54,7 +54,8 @@ def check(root: Path, strict: bool = False, report_path: Path | None = None) -> 
         print(f"check failed: {len(failing)} problem{'s' if len(failing) != 1 else ''} "
               "to fix.", file=sys.stderr)
         return 1
-    print(f"check passed: {n_papers} papers, {len(site.pages)} generated pages.")
+    print(f"check passed: {n_papers} paper{'s' if n_papers != 1 else ''}, "
+          f"{len(site.pages)} generated pages.")
     if report_path is not None:
         print(f"Build report written to {report_path}")
     return 0

@@ -23,6 +23,10 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 def validate(doc: Located, name: str, label: str, prefix: str = "M") -> list[Problem]:
     """Every schema violation in `doc`, located and explained."""
     validator = _validator(name)
@@ -46,7 +50,8 @@ def validate(doc: Located, name: str, label: str, prefix: str = "M") -> list[Pro
             types = spec.get("type", [])
             fix = ("add it; write null when it is not known" if "null" in types else
                    "add it; write [] when there are none" if types == "array" else
-                   f"add it ({spec.get('description', 'see CONTRIBUTING.md')})")
+                   "add it: " + _lower_first(spec.get("description", "see CONTRIBUTING.md"))
+                   .rstrip("."))
             problems.append(Problem(label, doc.line(*path), f"{prefix}001",
                                     f"'{missing}' is missing", fix))
             continue
