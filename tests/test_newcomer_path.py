@@ -62,3 +62,25 @@ def test_a_typo_in_paper_yml_is_reported_as_its_root_cause_alone(tmp_path, capsy
     assert "did you mean 'publisher'?" in err[1]
     assert any(line.startswith("Could not read gambit: fix the problems of that paper first")
                for line in err)
+
+
+def test_the_about_page_follows_the_corpus_when_a_paper_is_added(tmp_path):
+    import shutil
+
+    from glossa.site import generate
+    from helpers import FIXTURES, make_project
+
+    project = make_project(tmp_path / "project")
+    about = (project / "docs/about.md").read_text(encoding="utf-8")
+    assert "The site publishes one paper, written in 2018" in generate(project).fill(about)
+    folder = project / "content/papers/crypto-mining"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "pdf/crs-R48914-cover-and-notes.pdf", folder / "source.pdf")
+    (folder / "paper.yml").write_text(
+        "title: Cryptocurrency Mining and the Electricity Sector\nauthors: [Corrie E. Clark]\n"
+        "publisher: Congressional Research Service\ndate: '2026-04-22'\nurl: null\n"
+        "metadata_sources: [The PDF's cover]\n", encoding="utf-8")
+    text = generate(project).fill(about)
+    assert "The site publishes two papers, written between 2018 and 2026" in text
+    assert "*Cryptocurrency Mining and the Electricity Sector*, by Corrie E. Clark, " \
+        "Congressional Research Service; 22 April 2026." in text

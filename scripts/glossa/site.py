@@ -12,7 +12,7 @@ from pathlib import Path
 from .citations import bibtex, csl_json, ris
 from .compare_pages import overview_markdown, theme_markdown
 from .content import Corpus, load_corpus
-from .emit import attribution, byline, paper_markdown
+from .emit import attribution, authors_text, byline, human_date, paper_markdown
 from .footnotes import summary as footnote_summary
 from .glossary import Entry
 from .glossary_pages import entry_markdown, index_markdown
@@ -72,6 +72,44 @@ def papers_list(corpus: Corpus, prefix: str = "papers/") -> str:
             line += f"  \n  {escape(' '.join(m.abstract.split()))}"
         items.append(line)
     return "\n".join(items) if items else "*No papers yet.*"
+
+
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def corpus_list(corpus: Corpus) -> str:
+    """What the About page says of the corpus, from the papers' own metadata: how many, and
+    for each what it is and how it reached us (so a new paper never leaves it stale)."""
+    n = len(corpus.papers)
+    count = NUMBERS[n] if n < len(NUMBERS) else f"{n:,}"
+    years = sorted({p.meta.year for p in corpus.papers if p.meta.year})
+    when = (f", written in {years[0]}" if len(years) == 1 else
+            f", written between {years[0]} and {years[-1]}" if years else "")
+    out = [f"The site publishes {count} paper{'s' if n != 1 else ''}{when}, each as it was "
+           "received:", ""]
+    for p in corpus.papers:
+        m = p.meta
+        title = f"{m.title}: {m.subtitle}" if m.subtitle else m.title
+        who = [f"by {escape(authors_text(m))}" if m.authors else "",
+               escape(m.publisher) if m.publisher else ""]
+        unnamed = [k for k, v in (("author", m.authors), ("publisher", m.publisher)) if not v]
+        if unnamed:
+            who.append(f"{' and '.join(unnamed)} not named in what we received")
+        rest = [escape(m.series) if m.series else "", escape(human_date(m.date))]
+        line = f"- *{escape(title)}*, " + "; ".join(
+            x for x in (", ".join(w for w in who if w), ", ".join(r for r in rest if r)) if x)
+        line += "."
+        if m.received:
+            line += " " + escape(" ".join(m.received.split()))
+        missing = sum(1 for r in p.footnotes.values() if r.origin == "missing")
+        if missing:
+            line += (f" Its page marks {missing} note{'s' if missing != 1 else ''} as missing"
+                     + (", with a link to the publisher's page." if m.url else "."))
+        if not m.authors or not m.publisher:
+            line += " What the text does not name is shown as unknown until an editor can " \
+                    "supply it with a source."
+        out.append(line)
+    return "\n".join(out) if corpus.papers else "*No papers yet.*"
 
 
 def site_copyright(corpus: Corpus) -> str:
@@ -138,6 +176,7 @@ def build_site(corpus: Corpus) -> Site:
     site.pages["papers/index.md"] = (
         "---\ntitle: All papers\n---\n\n# All papers\n\n" + papers_list(corpus, prefix="") + "\n")
     site.snippets["papers"] = papers_list(corpus)
+    site.snippets["corpus"] = corpus_list(corpus)
     # The home page offers the glossary and the comparisons only when the site has them (a
     # link to a page that is not built fails the strict build).
     site.snippets["use-glossary"] = (
