@@ -84,3 +84,17 @@ def test_the_about_page_follows_the_corpus_when_a_paper_is_added(tmp_path):
     assert "The site publishes two papers, written between 2018 and 2026" in text
     assert "*Cryptocurrency Mining and the Electricity Sector*, by Corrie E. Clark, " \
         "Congressional Research Service; 22 April 2026." in text
+
+
+def test_the_build_report_gives_each_papers_link_density(corpus):
+    from glossa.report import build_report
+    from glossa.site import build_site
+
+    site = build_site(corpus)
+    report = build_report(site, corpus)
+    assert "| term links (light) | links per 100 words |" in report
+    for links, light, words in site.link_density.values():
+        assert links > 0 and words > 1000
+        assert f"| {links} ({light}) | {100 * (links + light) / words:.1f} |" in report
+        # One full link per entry and section at most: far fewer than one every 19 words.
+        assert 100 * links / words < 5

@@ -28,14 +28,17 @@ def build_report(site: Site, corpus: Corpus) -> str:
             out.append(f"| {where} | {code} | {_md(p.message)} | {_md(p.fix)} |")
         out.append("")
     out += ["## Papers", "", "| paper | format | headings | paragraphs | markers | notes "
-            "found | notes missing | lines dropped |", "|---|---|---|---|---|---|---|---|"]
+            "found | notes missing | lines dropped | term links (light) | links per 100 words "
+            "|", "|---|---|---|---|---|---|---|---|---|---|"]
     for p in corpus.papers:
         r = p.reading
         missing = sum(1 for n in p.footnotes.values() if n.text is None)
+        links, light, words = site.link_density.get(p.meta.slug, (0, 0, 0))
+        density = f"{100 * (links + light) / words:.1f}" if words else "–"
         out.append(f"| `{p.meta.slug}` | {r.format} | {len(r.headings())} | "
                    f"{len([b for b in r.paragraphs() if b.kind in TEXT_KINDS])} | "
                    f"{len(r.markers)} | {len(p.footnotes) - missing} | {missing} | "
-                   f"{len(r.dropped)} |")
+                   f"{len(r.dropped)} | {links} ({light}) | {density} |")
     out.append("")
     for p in corpus.papers:
         if p.reading.dropped:

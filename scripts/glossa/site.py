@@ -44,6 +44,8 @@ class Site:
     candidates: list[tuple[str, int]] = field(default_factory=list)  # glossary suggestions
     theme_candidates: list[tuple[str, str, str, float]] = field(default_factory=list)
     passages: dict[str, list] = field(default_factory=dict)
+    # slug -> (links, light links, words of running text): how densely terms are linked
+    link_density: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per pipeline stage
 
     def time(self, stage: str, start: float) -> float:
@@ -146,6 +148,10 @@ def build_site(corpus: Corpus) -> Site:
             occurrences[o.entry].append(o)
         site.occurrences += found
         spans_by_paper[p.meta.slug] = spans
+        flat = [sp for v in spans.values() for sp in v]
+        words = sum(len(b.text.split()) for b in p.reading.paragraphs() if b.kind in TEXT_KINDS)
+        site.link_density[p.meta.slug] = (sum(1 for sp in flat if sp.style == "link"),
+                                          sum(1 for sp in flat if sp.style == "light"), words)
         for ext, make in (("bib", bibtex), ("ris", ris), ("json", csl_json)):
             site.files[f"papers/{p.meta.slug}.{ext}"] = make(p.meta)
         site.pages[path] = paper_markdown(p, spans, entries)
