@@ -98,3 +98,30 @@ def test_the_build_report_gives_each_papers_link_density(corpus):
         assert f"| {links} ({light}) | {100 * (links + light) / words:.1f} |" in report
         # One full link per entry and section at most: far fewer than one every 19 words.
         assert 100 * links / words < 5
+
+
+def test_a_paper_with_nothing_on_a_theme_gets_no_suggestion_and_suggestions_come_best_first(
+        tmp_path):
+    from glossa.content import load_corpus
+    from glossa.site import build_site
+    from helpers import make_project
+
+    project = make_project(tmp_path / "project")
+    folder = project / "content/papers/arctic"
+    folder.mkdir()
+    paras = ["Arctic shipping routes open for longer each summer as the sea ice retreats.",
+             "Icebreakers escort convoys along the northern coast from July to November.",
+             "Port towns along the route have seen new investment in fuel and repair yards.",
+             # One word of the theme's question, in passing: a weak match, below the floor.
+             "What the paper says about insurance is brief: the premiums are high."]
+    (folder / "source.txt").write_text("Arctic Shipping\n\n" + "\n\n".join(paras) + "\n",
+                                       encoding="utf-8")
+    (folder / "paper.yml").write_text(
+        "title: Arctic Shipping\nauthors: []\npublisher: null\ndate: null\nurl: null\n"
+        "format: web\nmetadata_sources: [a test]\n", encoding="utf-8")
+    corpus = load_corpus(project)
+    site = build_site(corpus)
+    for theme, passages in site.passages.items():
+        assert not [p for p in passages if p.paper == "arctic"], theme
+        suggested = [p.score for p in passages if p.how == "suggested"]
+        assert suggested == sorted(suggested, reverse=True)

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 
 PARA_ID = re.compile(r"^p\d+$")
 SUGGESTIONS = 3
+# A suggestion must score at least this (BM25 on the theme's query), and at least this share
+# of the best score any paper reaches on the theme: a paper with nothing on the theme shows
+# "no passage", not its least irrelevant paragraph.
+MIN_SCORE = 1.0
+MIN_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,9 @@ def resolve_themes(themes: list[Theme], papers: list[Paper], ranker: Ranker,
         passages: list[Passage] = []
         ranked = ranker.rank_per_paper(theme.query, SUGGESTIONS + 5 + max(
             (len(v) for v in theme.excludes.values()), default=0))
+        top = max((sc for hits in ranked.values() for _, sc in hits), default=0.0)
+        floor = max(MIN_SCORE, MIN_SHARE * top)
+        on_theme = _mentions(theme.keywords)
         for paper in papers:
             slug = paper.meta.slug
             pinned, excluded = [], set()
@@ -133,12 +141,24 @@ def resolve_themes(themes: list[Theme], papers: list[Paper], ranker: Ranker,
                 passages += [Passage(slug, pid, "pinned") for pid in
                              sorted(pinned, key=order.get)]
             else:
+                # Suggestions come best first (a pinned set keeps the paper's order).
                 best = [(d, s) for d, s in ranked.get(slug, [])
-                        if d.para not in excluded][:SUGGESTIONS]
+                        if d.para not in excluded and s >= floor and on_theme(d.text)
+                        ][:SUGGESTIONS]
                 passages += [Passage(slug, d.para, "suggested", s)
-                             for d, s in sorted(best, key=lambda x: order[x[0].para])]
+                             for d, s in sorted(best, key=lambda x: (-x[1], order[x[0].para]))]
         result[theme.id] = passages
     return result, problems
+
+
+def _mentions(keywords: tuple[str, ...]):
+    """A test that a passage names the theme: one of its keywords (or their plural) as a
+    word. With no keywords, every passage passes (the score alone decides)."""
+    if not keywords:
+        return lambda text: True
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + r")(?:s|es)?\b",
+                         re.IGNORECASE)
+    return lambda text: bool(pattern.search(text))
 
 
 def unpinned_candidates(theme: Theme, passages: list[Passage], papers: list[Paper],
