@@ -32,7 +32,10 @@ def _cell(text: str) -> str:
 
 def theme_markdown(theme: Theme, passages: list[Passage], papers: list[Paper],
                    spans: dict[str, dict[str, list[TermSpan]]], entries: dict[str, Entry]) -> str:
-    out = [*front_matter(theme.title, theme.question),
+    head = front_matter(theme.title, theme.question)
+    # The columns take the page's whole width: no navigation or contents sidebars here.
+    head[-2:-2] = ["hide:", "  - navigation", "  - toc"]
+    out = [*head,
            f"# {escape(theme.title)}", "", f"{escape(theme.question)}\n{{: .glossa-question }}",
            ""]
     if theme.related:
