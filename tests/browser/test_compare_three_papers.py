@@ -60,3 +60,30 @@ def test_three_columns_use_the_whole_width_and_stack_on_a_phone(page: Page, thre
         assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]  # one below the other
     page.screenshot(path=str(artifacts / f"compare-three-papers-{width}.png"), full_page=False,
                     animations="disabled")
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_glossary_tooltip_reads_like_a_footnote_preview_in_light_and_dark(
+        page: Page, three_paper_site, artifacts, scheme):
+    page.goto(f"{three_paper_site}papers/gambit.html")
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    ref = page.locator("sup a.footnote-ref").first
+    ref.scroll_into_view_if_needed()
+    ref.hover()
+    note = page.locator(".md-tooltip2--active .md-typeset").first
+    expect(note).to_be_visible()
+    note_size = note.evaluate("e => getComputedStyle(e).fontSize")
+    page.mouse.move(0, 0)
+    term = page.locator("a.glossa-term").first
+    term.scroll_into_view_if_needed()
+    term.hover()
+    tip = page.locator("#glossa-tip.glossa-tip--active")
+    expect(tip).to_be_visible()
+    size, weight = tip.evaluate("e => [getComputedStyle(e).fontSize, "
+                                "getComputedStyle(e).fontWeight]")
+    assert (size, weight) == (note_size, "400")
+    expect(tip.locator("a.glossa-tip__more")).to_be_visible()
+    box = tip.bounding_box()
+    page.screenshot(path=str(artifacts / f"glossary-tooltip-{scheme}.png"), clip={
+        "x": max(0, box["x"] - 40), "y": max(0, box["y"] - 60),
+        "width": box["width"] + 80, "height": box["height"] + 100})
