@@ -289,10 +289,11 @@ class _Builder:
                 pieces.append([])
             pieces[-1].append((c, script))
             prev = c
+        pieces = [piece for piece in pieces if piece]
+        if len(pieces) == 1:  # the common case: one piece, in the line's own type
+            return [self._line(pieces[0], size, base, row)]
         out = []
         for piece in pieces:
-            if not piece:
-                continue
             # Each piece in its own type (a side head beside its text on one baseline).
             own: dict[float, int] = {}
             for c, script in piece:
