@@ -45,3 +45,16 @@ def block_outside_requests(page) -> list[str]:
 
     page.context.route("**/*", guard)
     return escaped
+
+
+def build_offline(project: Path) -> str:
+    """Build `project` as the offline site (its site/ folder); return the file:// base URL."""
+    import subprocess
+    import sys
+
+    out = project / "site"
+    result = subprocess.run([sys.executable, "-m", "glossa.cli", "build", "--offline",
+                             "--root", str(project), "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr + result.stdout
+    return out.as_uri() + "/"

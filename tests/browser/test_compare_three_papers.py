@@ -5,13 +5,11 @@ they stack."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from helpers import FIXTURES, make_project
+from helpers import FIXTURES, build_offline, make_project
 
 expect.set_options(timeout=5000)
 
@@ -36,12 +34,7 @@ def three_paper_site(tmp_path_factory):
     (arctic / "paper.yml").write_text(
         "title: Arctic Shipping\nauthors: []\npublisher: null\ndate: null\nurl: null\n"
         "format: web\nmetadata_sources: [a test]\n", encoding="utf-8")
-    out = project / "site"
-    result = subprocess.run([sys.executable, "-m", "glossa.cli", "build", "--offline",
-                             "--root", str(project), "--out", str(out)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return out.as_uri() + "/"
+    return build_offline(project)
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -5,13 +5,11 @@ citation with its page, and the page furniture listed at the end."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from helpers import FIXTURES, block_outside_requests, make_project
+from helpers import FIXTURES, block_outside_requests, build_offline, make_project
 
 expect.set_options(timeout=5000)
 
@@ -35,12 +33,7 @@ def pdf_site(tmp_path_factory):
     # Five pages cut from CRS Report R48914 (public domain; tests/fixtures/pdf/README.md).
     shutil.copy(FIXTURES / "pdf" / "crs-R48914-cover-and-notes.pdf", folder / "source.pdf")
     (folder / "paper.yml").write_text(PAPER_YML, encoding="utf-8")
-    out = project / "site"
-    result = subprocess.run([sys.executable, "-m", "glossa.cli", "build", "--offline",
-                             "--root", str(project), "--out", str(out)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return out.as_uri() + "/"
+    return build_offline(project)
 
 
 def test_a_paper_added_as_a_pdf_reads_with_its_notes_and_pages(page: Page, pdf_site,

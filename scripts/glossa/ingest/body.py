@@ -301,6 +301,9 @@ class BodyReader:
             elif self._heading_here(ln, lines, i, nxt, blank_before, new_page):
                 self.start("heading", ln)
                 self.close()
+            elif self._previous_ended() and self._in_short_run(lines, i) \
+                    and looks_like_heading(ln.text, max(20, int(0.75 * self.width))):
+                self.start("table", ln)  # short lines, none a heading: kept a line each
             elif CAPTION.match(ln.text):
                 self.start("caption", ln)
             elif self.draft is None or self.draft.kind == "heading":
@@ -439,7 +442,40 @@ class BodyReader:
             return False
         if len(ln.text) >= 0.8 * self._width_around(lines, i):
             return False  # as long as the lines around it: wrapped prose, not a heading
-        return starts_paragraph(nxt.text)
+        return starts_paragraph(nxt.text) and not self._in_short_run(lines, i)
+
+    def _in_short_run(self, lines: list[Line], i: int) -> bool:
+        """Whether line i stands in a run of three or more short, heading-like lines with no
+        prose between (a table's cells, an address, a name and a job title): none of them is
+        a heading, unless the paper's contents list names it, or the run is one heading
+        wrapped over its lines (no blank line inside, prose right after it)."""
+        if squash(lines[i].text) in self.contents:
+            return False
+        limit = max(20, int(0.75 * self.width))
+
+        def short(ln: Line) -> bool:
+            return len(ln.text) < 0.55 * self.width and looks_like_heading(ln.text, limit)
+        first = last = i
+        blank_inside = False
+        for step in (-1, 1):
+            j, gap = i + step, False
+            while 0 <= j < len(lines) and lines[j].page == lines[i].page:
+                if lines[j].text:
+                    if not short(lines[j]):
+                        break
+                    blank_inside = blank_inside or gap
+                    first, last = min(first, j), max(last, j)
+                    gap = False
+                else:
+                    gap = True
+                j += step
+        run = sum(1 for ln in lines[first:last + 1] if ln.text)
+        if run < 3:
+            return False
+        after = last + 1
+        wrapped = not blank_inside and after < len(lines) and bool(lines[after].text) \
+            and not short(lines[after])
+        return not wrapped
 
     def _two_line_heading(self, ln: Line, lines: list[Line], i: int, blank_before: bool,
                           new_page: bool) -> int | None:
@@ -460,7 +496,7 @@ class BodyReader:
             return None
         if not (looks_like_heading(both.rstrip("?"), 2 * limit) and _title_case(both)):
             return None
-        if len(second) >= 0.8 * self._width_around(lines, j):
+        if len(second) >= 0.8 * self._width_around(lines, j) or self._in_short_run(lines, j):
             return None
         # The contents list, when the paper has one, says which: one heading, or two.
         if squash(both) in self.contents:
