@@ -7,19 +7,23 @@ nothing is written to docs/ and `mkdocs serve` does not rebuild in a loop. Every
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from glossa.csp import add_policy
 from glossa.html_fixes import accessible_html
 from glossa.problems import ERROR, report
+from glossa.search_index import PageSearch, exclude_notes, merge, page_search
 from glossa.site import Site, generate
 
 log = logging.getLogger("mkdocs.plugins.glossa")
 _site: Site | None = None
+_search: list[PageSearch] = []
 
 
 def _root(config) -> Path:
@@ -56,6 +60,27 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     assert _site is not None
     return _site.fill(markdown)
+
+
+def on_pre_build(config):
+    _search.clear()
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    # Before the theme's search reads the page (on_page_context): notes become results of
+    # their own, and each section's glossary mentions are noted for the index.
+    _search.append(page_search(page.url, html))
+    return exclude_notes(html)
+
+
+@event_priority(-50)  # after the search plugin writes its index, before `offline` copies it
+def on_post_build(config):
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if _site is None or not path.is_file():
+        return
+    index = merge(json.loads(path.read_text(encoding="utf-8")), _search, _site.spellings)
+    path.write_text(json.dumps(index, separators=(",", ":")),  # ASCII, as the theme writes it
+                    encoding="utf-8")
 
 
 def _secured(html: str, config) -> str:

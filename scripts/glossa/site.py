@@ -47,6 +47,7 @@ class Site:
     # slug -> (links, light links, words of running text): how densely terms are linked
     link_density: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per pipeline stage
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entry id -> names
 
     def time(self, stage: str, start: float) -> float:
         now = time.perf_counter()
@@ -129,7 +130,8 @@ def site_copyright(corpus: Corpus) -> str:
 
 
 def build_site(corpus: Corpus) -> Site:
-    site = Site(problems=list(corpus.problems))
+    site = Site(problems=list(corpus.problems),
+                spellings={e.id: e.names for e in corpus.glossary})
     paper_nav = []
     linker = Linker(corpus.glossary)
     entries = {e.id: e for e in corpus.glossary}

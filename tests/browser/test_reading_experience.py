@@ -52,6 +52,40 @@ def test_search_finds_glossary_and_comparison_pages(page: Page, reading_site):
     assert any("compare/" in h for h in hrefs)
 
 
+def test_search_for_a_word_only_in_a_note_previews_and_opens_that_note(page: Page, reading_site,
+                                                                        artifacts):
+    page.goto(reading_site.url(""))
+    search(page, "Matsegora")
+    hits = page.locator(".md-search-result__item a[href*='russias-gambit'][href*='fn:']")
+    expect(hits.first).to_be_visible()
+    hrefs = sorted(hits.nth(i).get_attribute("href").split("#")[1].split("?")[0]
+                   for i in range(hits.count()))
+    assert hrefs == ["fn:11", "fn:3"]
+    for i in range(hits.count()):
+        expect(hits.nth(i)).to_contain_text("Interview with Russian ambassador to the DPRK")
+    kind = "offline" if reading_site.offline else "served"
+    page.screenshot(path=str(artifacts / f"search-note-{kind}.png"), animations="disabled")
+    page.locator(".md-search-result__item a[href*='fn:3']").first.click()
+    note = page.locator("li[id='fn:3']")
+    expect(note).to_be_in_viewport()
+    expect(note.locator("mark[data-md-highlight]").first).to_have_text(re.compile("Matsegora"))
+
+
+def test_search_by_one_spelling_finds_the_paper_that_uses_another(page: Page, reading_site):
+    """The glossary entry "Muammar Gaddafi" has the alias "Gadaffi", the spelling of the
+    first paper: typing either finds its paragraph."""
+    page.goto(reading_site.url(""))
+    for spelling in ("Gaddafi", "Gadaffi"):
+        page.locator("input.md-search__input").fill("")
+        search(page, spelling)
+        hit = page.locator(".md-search-result__item a[href*='putin-and-north-korea']"
+                           "[href*='geopolitical-and-strategic-interests']")
+        expect(hit.first).to_be_visible()
+        results = page.locator(".md-search-result__item a")
+        hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+        assert any("glossary/muammar-gaddafi" in h for h in hrefs)
+
+
 def test_footnote_tooltip_by_hover_and_by_focus(page: Page, reading_site):
     page.goto(reading_site.url("papers/russias-gambit/"))
     ref = page.locator("sup#fnref\\:3 a.footnote-ref")
