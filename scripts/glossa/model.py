@@ -115,6 +115,9 @@ class Reading:
     dropped: tuple[Dropped, ...] = ()
     marker_issues: tuple[MarkerIssue, ...] = ()
     page_labels: dict[int, str] = field(default_factory=dict)  # PDF page -> printed number
+    # Lines that hold the end of a body line and, glued to it, the start of a note: line
+    # number -> the column where the note's number begins.
+    split_lines: dict[int, int] = field(default_factory=dict)
 
     def page_citation(self, page: int) -> str:
         """How a citation names a PDF page: its printed number, or its place in the file."""

@@ -76,12 +76,21 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
     contents = frozenset(squash(TOC_ENTRY.sub("", d.text)) for d in dropped.values()
                          if d.why == "table of contents entry")
     notes: dict[int, Note] = {}
-    page_notes = find_page_notes(body_lines) if pdf else None
+    # A note's number that the text printed alone at the page's foot looks like a page number.
+    foot_numbers: dict[int, list[Line]] = {}
+    for ln in lines:
+        if ln.no in dropped and ln.text.isdigit() and dropped[ln.no].why.startswith("running"):
+            foot_numbers.setdefault(ln.page, []).append(ln)
+    page_notes = find_page_notes(body_lines, foot_numbers) if pdf else None
     if page_notes and page_notes.notes:
+        for no in page_notes.claimed:
+            dropped.pop(no, None)
         # Notes at the page feet, read page by page before the body: the body is what is left.
         for d in page_notes.dropped:
             dropped[d.line] = d
-        body_lines = [ln for ln in body_lines if ln.no not in page_notes.claimed]
+        body_lines = [ln if ln.no not in page_notes.split else
+                      replace(ln, text=ln.text[:page_notes.split[ln.no]].rstrip())
+                      for ln in body_lines if ln.no not in page_notes.claimed]
         endnotes = None
     else:
         page_notes = None
@@ -121,6 +130,7 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         notes=dict(sorted(notes.items())),
         dropped=tuple(sorted(dropped.values(), key=lambda d: d.line)),
         marker_issues=tuple(seq.issues),
+        split_lines=dict(page_notes.split) if page_notes else {},
     )
 
 

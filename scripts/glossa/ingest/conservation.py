@@ -42,6 +42,7 @@ def conservation_problems(text: str, reading: Reading, path: str) -> list[Proble
     source = {ln.no: ln.text for ln in split_lines(text, reading.format == "pdf")}
     claimed: dict[int, str] = {}
     pieces: list[tuple[tuple[int, ...], str, str]] = []
+    split = reading.split_lines  # a body line's end and a note's start: each reads its part
     for f in reading.front:
         pieces.append(((f.line,), f.text, f"front matter ({f.role})"))
     for b in reading.blocks:
@@ -56,12 +57,16 @@ def conservation_problems(text: str, reading: Reading, path: str) -> list[Proble
     problems = []
     glued = {d.line: d.text for d in reading.dropped if d.why.startswith("page number glued")}
     for lines, out_text, what in pieces:
+        note = what.startswith("note ")
         for no in lines:
+            if no in split and not note:
+                continue  # the note's side claims the line; the body's side is checked below
             if no in claimed:
                 problems.append(Problem(path, no, "S010", f"line read twice: by {claimed[no]} "
                                         f"and by {what}", "report this conversion bug"))
             claimed[no] = what
-        want = "".join(_source_alnum(source.get(no, ""), glued.get(no)) for no in lines)
+        want = "".join(_source_alnum(_part(source.get(no, ""), split.get(no), note),
+                                     glued.get(no)) for no in lines)
         if _alnum(out_text) != want:
             problems.append(Problem(path, lines[0], "S011", f"{what} does not hold exactly the "
                                     "words of its source lines", "report this conversion bug"))
@@ -71,3 +76,10 @@ def conservation_problems(text: str, reading: Reading, path: str) -> list[Proble
             problems.append(Problem(path, no, "S012", f"text lost: '{line_text[:60]}' is neither "
                                     "shown nor listed as dropped", "report this conversion bug"))
     return problems
+
+
+def _part(line: str, column: int | None, note: bool) -> str:
+    """The part of a split line that a note (its end) or the body (its start) reads."""
+    if column is None:
+        return line
+    return line[column:] if note else line[:column]

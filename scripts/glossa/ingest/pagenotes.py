@@ -14,6 +14,12 @@ lines than a note does: otherwise the line is text, and the numbering waits for 
 page. Numbers printed out of order on a page (24 above 23), or one or two numbers that the
 text lost, do not stop the numbering.
 
+When the text lost a page's first note number, pdftotext has either printed it alone at the
+page's foot ("103" under the last note, with the note's text at the top, unnumbered) or
+glued the note to the body line above ("the Rural Business115 USDA, ERS, ..."): the number
+found alone, or glued to a word and followed by words, on the page whose notes start with
+the number after it, gives the note back its text. A glued note splits its line in two.
+
 A note left unfinished at a page's foot (no closing full stop, or a "(continued...)" line)
 goes on at the foot of the next page, above that page's first note: those lines are joined
 to it when they are set wider than the body (notes are set in smaller type) or sit after a
@@ -33,6 +39,7 @@ WORDY = re.compile(r"[^\W\d_]|§")  # letters: a column of figures in a table is
 # A few words in capitals and lower case, no figure, no address: a section's title.
 NUMBERED_HEADING = re.compile(r"^[A-Z][^\W\d_]*(?:[ -][^\W\d_]+){0,5}[?]?$")
 BRACKETED = re.compile(r"\[(\d{1,3})\]")
+LONE_NUMBER = re.compile(r"^\d{1,3}$")
 NOTE_LINE = re.compile(r"^(\d{1,3})(?:[.)]?\s+(\S.*))?$")
 CONTINUED = re.compile(r"^[(\[]?\s*continued\s*(?:\.{2,}|…|on next page)?\s*[)\]]?\.?$", re.I)
 MAX_LINES_PER_NOTE = 24
@@ -47,6 +54,8 @@ class PageNotes:
     notes: dict[int, Note] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)  # line numbers read as notes
     dropped: list[Dropped] = field(default_factory=list)
+    # Body lines with a note glued to their end: line number -> where the note's number starts.
+    split: dict[int, int] = field(default_factory=dict)
 
 
 def _start(lines: list[Line], idx: list[int], k: int, n: int) -> str | None:
@@ -147,7 +156,10 @@ def _best_run(lines: list[Line], idx: list[int], expected: int, body_text: list[
     return best
 
 
-def find_page_notes(lines: list[Line]) -> PageNotes:
+def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | None = None
+                    ) -> PageNotes:
+    """`foot_numbers`: bare numbers set aside as page furniture, by page (one may be a note's
+    number printed apart from its note)."""
     result = PageNotes()
     pages: dict[int, list[int]] = {}
     for i, ln in enumerate(lines):
@@ -161,6 +173,7 @@ def find_page_notes(lines: list[Line]) -> PageNotes:
     body_text: list[str] = []  # body lines since the last notes, for marker evidence
     open_note: int | None = None  # the last note, if it was left unfinished
     carried: list[tuple[int, list[int], int]] = []  # (note, the page's lines, first note)
+    displaced: set[int] = set()  # notes whose number was printed apart from their text
     for page in sorted(pages):
         idx = pages[page]
         best = _best_run(lines, idx, expected, body_text, brackets)
@@ -169,6 +182,21 @@ def find_page_notes(lines: list[Line]) -> PageNotes:
             del body_text[:-EVIDENCE_LINES]
             continue
         k0, run = best
+        if run[0][1] > expected:
+            below = [ln for ln in (foot_numbers or {}).get(page, ())
+                     if ln.no > lines[idx[-1]].no]
+            lost = _lost_first_note(lines, idx, k0, run, expected, body_text, brackets, below)
+            if lost is not None:
+                n, nos, text, split = lost
+                parts[n], line_nos[n] = text, nos
+                if not split:
+                    displaced.add(n)
+                result.claimed.update(no for no in nos if no not in split)
+                result.split.update(split)
+                idx = [i for i in idx if lines[i].no not in nos or lines[i].no in split]
+                k0 = next(k for k, i in enumerate(idx) if i == pages[page][run[0][0]])
+                shift = run[0][0] - k0
+                run = [(pos - shift, m) for pos, m in run]
         if open_note is not None and run[0][1] == expected:
             carried.append((open_note, idx, k0))
         body_text = []
@@ -207,10 +235,78 @@ def find_page_notes(lines: list[Line]) -> PageNotes:
         result.claimed.update(ln.no for ln in moved)
     from .body import finish_text  # the same joining as the body's lines
 
-    for n in parts:
-        result.notes[n] = Note(n, finish_text(parts[n], set()), line_nos[n][0],
-                               lines=tuple(line_nos[n]))
+    for n in sorted(parts):
+        nos = line_nos[n]
+        # A number printed apart comes first in the note's lines, its text's first line is
+        # where the note is said to be.
+        first = nos[1] if n in displaced and len(nos) > 1 else nos[0]
+        result.notes[n] = Note(n, finish_text(parts[n], set()), first, lines=tuple(nos))
     return result
+
+
+def _lost_first_note(lines: list[Line], idx: list[int], k0: int, run: list[tuple[int, int]],
+                     expected: int, body_text: list[str], brackets: bool,
+                     below: list[Line]) -> tuple[int, list[int], list[str], dict[int, int]] | None:
+    """The page's notes start at a number past the expected one: the first note's number was
+    lost. Found printed alone at the page's foot, or glued to the end of a body line above:
+    (its number, its lines (the number's line first), its text's lines, split lines)."""
+    missing = range(expected, run[0][1])
+    text_above = " ".join([*body_text[-EVIDENCE_LINES:], *(lines[i].text for i in idx[:k0])])
+    # Printed alone under the page's last note (set aside with the page's number).
+    for ln in below:
+        n = int(ln.text)
+        if n in missing and _marker_pattern(n, brackets).search(text_above):
+            top = _lost_note_top(lines, idx, k0, [n, *(m for _, m in run)], brackets)
+            if top is None:
+                return None
+            nos = [ln.no, *(lines[i].no for i in idx[top:k0])]
+            return n, nos, [lines[i].text for i in idx[top:k0]], {}
+    # Glued to a body line: "Business115 USDA, ERS, ..." a few lines above the next note.
+    for k in range(k0 - 1, max(-1, k0 - 1 - SHORT_CARRY), -1):
+        t = lines[idx[k]].text
+        for n in missing:
+            m = GLUED_NOTE[n].search(t)
+            if not m:
+                continue
+            rest = t[m.end():]
+            if not WORDY.search(rest) or _numbered_heading(rest):
+                continue
+            before = " ".join([*body_text[-EVIDENCE_LINES:], *(lines[i].text for i in idx[:k]),
+                               t[:m.start()]])
+            if not _marker_pattern(n, brackets).search(before):
+                continue
+            nos = [lines[idx[k]].no, *(lines[i].no for i in idx[k + 1:k0])]
+            return n, nos, [rest, *(lines[i].text for i in idx[k + 1:k0])], \
+                {lines[idx[k]].no: m.start(1)}
+    return None
+
+
+class _GluedNote(dict):
+    """n -> the pattern of note n's number glued to a word, then the note's first words."""
+
+    def __missing__(self, n: int) -> re.Pattern:
+        self[n] = re.compile(rf"(?<=[^\W\d_])({n}) (?=[^\W_a-z]|[“\"‘(])")
+        return self[n]
+
+
+GLUED_NOTE = _GluedNote()
+
+
+def _lost_note_top(lines: list[Line], idx: list[int], k0: int, numbers: list[int],
+                   brackets: bool) -> int | None:
+    """Where the text of a note whose number was lost begins, above the page's first
+    numbered note: after the last line that holds a marker of this page's notes (the body's
+    end), or after the last blank line below it; at most CARRY_OVER lines."""
+    top = max(0, k0 - CARRY_OVER)
+    for k in range(k0 - 1, top - 1, -1):
+        if any(_marker_pattern(n, brackets).search(lines[idx[k]].text) for n in numbers):
+            top = k + 1
+            break
+    for k in range(k0 - 1, top, -1):
+        if idx[k] - idx[k - 1] > 1:
+            top = k
+            break
+    return top if top < k0 else None
 
 
 def _carried_over(lines: list[Line], idx: list[int], k0: int, width: int) -> int:
