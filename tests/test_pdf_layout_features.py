@@ -208,6 +208,14 @@ def test_table_cells_stay_in_their_rows():
     assert ["Jeffries (D)", "212", "212", "210", "209"] in rows
 
 
+def test_a_tables_column_heads_in_small_bold_type_are_its_first_row_not_a_heading():
+    _, r = read("crs-RL30857-column-heads.pdf")
+    assert "Year" not in [h.text for h in r.headings()]
+    table = next(p for p in r.paragraphs() if p.kind in ("table", "grid"))
+    first = re.split(r" {2,}|\t", table.text.split("\n")[0].strip())
+    assert first[:3] == ["Year", "Republican Nominee", "Votes"]
+
+
 def test_a_table_with_a_clear_grid_becomes_rows_and_cells():
     rows = [("State", "Staff", "Offices"), ("Alabama", "1,020", "25"),
             ("Alaska", "118", "4"), ("Arizona", "1,344", "21")]

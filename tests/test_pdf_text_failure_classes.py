@@ -144,6 +144,16 @@ def test_bullets_with_their_items_on_the_next_page_are_matched_in_order():
         ["the", "credit", "for", "home"], ["taxpayers", "could", "claim", "a"]]
 
 
+def test_note_marker_on_a_heading_is_a_note_not_part_of_the_title():
+    reading = read("R48694.10.first-19-pages.txt")
+    heading = next(h for h in reading.headings() if h.line == 1170)
+    assert heading.text == "Department of Defense"
+    assert heading.id == "department-of-defense"
+    marker = next(m for m in reading.markers if m.n == 15)
+    assert (marker.block, marker.offset) == (heading.id, len("Department of Defense"))
+    assert 15 in reading.notes
+
+
 def test_heading_set_on_two_lines_is_one_heading():
     headings = [h.text for h in read("R48914.2").headings()]
     assert "How Much Electricity Is Consumed by Cryptocurrency Mining?" in headings

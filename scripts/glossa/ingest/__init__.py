@@ -114,6 +114,11 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         dropped[d.line] = d
 
     blocks = _apply_levels(result.blocks, levels or {})
+    # A note on a heading: its marker follows the heading to its final id.
+    ids = {old.id: new.id for old, new in zip(result.blocks, blocks, strict=True)
+           if isinstance(old, Heading)}
+    result.markers[:] = [replace(m, block=ids[m.block]) if m.block in ids else m
+                         for m in result.markers]
     offsets: dict[str, list[int]] = {}
     for m in result.markers:
         offsets.setdefault(m.block, []).append(m.offset)

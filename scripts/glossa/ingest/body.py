@@ -29,6 +29,9 @@ MARK_RE = re.compile(r"\x00(\d+)\x01")
 MARKER_ENDED = re.compile(r"[.!?,;:][”’\"')\]]*\d{1,3}$")
 DASHES = "—–"
 LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
+# A note's marker flattened onto the end of a heading: "Department of Energy44".
+HEADING_MARKER = re.compile(r"(?<=[^\W\d_]|[”’\")])(\d{1,3})$")
+HEADING_ID = "\x00h{}"  # a heading's id until its slug is made (_apply_levels)
 # A list bullet at a line's start (not a dash: dashes open sentences and ranges too).
 BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
 RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
@@ -138,7 +141,17 @@ class BodyReader:
         first = d.lines[0].no
         lines = tuple(ln.no for ln in d.marks + d.lines)  # a drop cap's line reads first
         if d.kind == "heading":
-            self.result.blocks.append(Heading(2, MARK_RE.sub("", text), first, lines=lines))
+            text = MARK_RE.sub("", text)
+            hid = HEADING_ID.format(len(self.result.blocks))
+            m = HEADING_MARKER.search(text)
+            if m and int(m.group(1)) == self.seq.expected and (
+                    self.seq.highest is None or int(m.group(1)) <= self.seq.highest):
+                n, text = int(m.group(1)), text[:m.start()]
+                self.seq.seen.append(n)
+                self.seq.expected = n + 1
+                self.result.markers.append(Marker(n, hid, len(text), d.lines[-1].no,
+                                                  text[-30:]))
+            self.result.blocks.append(Heading(2, text, first, hid, lines=lines))
             return
         if d.kind == "caption":
             self.n_caption += 1

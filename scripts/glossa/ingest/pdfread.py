@@ -87,6 +87,7 @@ def ingest_layout(layout: Layout, hints: Hints | None = None,
     pages = {ln.no: ln.page + 1 for ln in layout.lines()}
     dropped = {no: replace(d, page=pages.get(no, 0)) for no, d in dropped.items()}
     labels = {d.page: _page_label(d.text) for d in dropped.values() if d.why == "page number"}
+    blocks = _column_heads(blocks, stats)
     reading_blocks, markers, issues = _finish(blocks, notes, stats, reader.vocabulary,
                                               levels or {})
     series = next((f.text for f in front if f.role == "series"), "")
@@ -788,6 +789,23 @@ def _endnotes(blocks: list[_Block], dropped: dict[int, Dropped]
 
 
 # -- finishing: text, markers, levels, ids ------------------------------------------------
+
+def _column_heads(blocks: list[_Block], stats: _Stats) -> list[_Block]:
+    """A "heading" in type smaller than the body's that sits level with a table, or right
+    above it, is the table's column heads ("State or Area", "Year"), set in bold: a row of
+    the table, not a section."""
+    out: list[_Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if b.kind == "table" and prev is not None and prev.kind == "heading":
+            head, first = prev.lines[-1], b.lines[0]
+            if head.page == first.page and head.size < stats.body - 0.5 \
+                    and first.top - head.bottom < head.size:
+                out[-1] = _Block("table", [*prev.lines, *b.lines])
+                continue
+        out.append(b)
+    return out
+
 
 def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabulary: set[str],
             levels: dict[str, int]):
