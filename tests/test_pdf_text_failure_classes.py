@@ -28,6 +28,10 @@ def read(name: str):
     return reading
 
 
+def paragraph_holding(reading, words: str):
+    return next(p for p in reading.paragraphs() if words in p.text)
+
+
 def truth(name: str) -> dict:
     return json.loads((CORPUS / name / "truth.json").read_text(encoding="utf-8"))
 
@@ -152,6 +156,15 @@ def test_note_marker_on_a_heading_is_a_note_not_part_of_the_title():
     marker = next(m for m in reading.markers if m.n == 15)
     assert (marker.block, marker.offset) == (heading.id, len("Department of Defense"))
     assert 15 in reading.notes
+
+
+def test_a_sentence_cut_by_a_column_break_goes_on_in_one_paragraph():
+    # "... Some U.S. agricultural" / blank line (the column's foot) / "trade and producer
+    # groups have sought ...": one sentence, one paragraph.
+    reading = read("IF12155")
+    para = paragraph_holding(reading, "Some U.S. agricultural")
+    assert "Some U.S. agricultural trade and producer groups have sought" in para.text
+    assert not any(p.text.startswith("trade and producer") for p in reading.paragraphs())
 
 
 def test_heading_set_on_two_lines_is_one_heading():

@@ -13,6 +13,10 @@ compared with its truth on words, not characters:
   contents leave out), is spurious;
 - paragraph starts: each truth paragraph's first eight words open a paragraph (or a note,
   a caption, a list item) of the reading;
+- paragraphs that start a publisher's: the other way round, the share of the reading's
+  paragraphs and list items whose first words open a truth paragraph (a paragraph cut in
+  two at a line that ends a sentence starts where no paragraph of the publisher does, so a
+  rule that finds more starts by cutting more often shows here);
 - furniture: paragraphs that took a line printed at the edge of three or more pages (two
   in a brief), a page number, or a bare web address printed on several pages;
 - lone bullets: paragraphs that are a bullet glyph and nothing else;
@@ -71,6 +75,8 @@ class PaperScore:
     headings_spurious: int = 0
     starts_total: int = 0
     starts_found: int = 0
+    paragraphs_total: int = 0  # our prose paragraphs and list items
+    paragraphs_right: int = 0  # of them, those that start where one of the publisher's does
     furniture: int = 0
     lone_bullets: int = 0
     words_lost: int = 0
@@ -181,6 +187,19 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
             s.starts_found += 1
         elif len(s.shortfalls) < 60:
             s.shortfalls.append(f"paragraph start not found: “{' '.join(p.split()[:8])}”")
+    # And the other way round: a paragraph of ours that starts where none of the publisher's
+    # does is a paragraph cut in two (or text that is no paragraph there).
+    if paras:
+        truth_starts = {key(p, START_WORDS) for p in paras}
+        truth_glued = {k.replace(" ", "")[:START_CHARS] for k in truth_starts}
+        for b in reading.blocks:
+            if isinstance(b, Paragraph) and b.kind in ("paragraph", "item"):
+                s.paragraphs_total += 1
+                ks = {key(((b.lead + " ") if b.lead else "") + b.text, START_WORDS),
+                      key(b.text, START_WORDS)}
+                if ks & truth_starts or {k.replace(" ", "")[:START_CHARS] for k in ks} \
+                        & truth_glued:
+                    s.paragraphs_right += 1
     # Furniture left in paragraphs, lone bullets.
     edges = edge_lines(source)
     for b in reading.blocks:
@@ -239,6 +258,8 @@ class Summary:
     headings_spurious: int
     starts_total: int
     starts_found: int
+    paragraphs_total: int
+    paragraphs_right: int
     furniture: int
     lone_bullets: int
     words_lost: int
@@ -255,6 +276,8 @@ class Summary:
             "contents headings found": share(self.headings_found, self.headings_total),
             "spurious headings": str(self.headings_spurious),
             "paragraph starts found": share(self.starts_found, self.starts_total),
+            "paragraphs that start a publisher's": share(self.paragraphs_right,
+                                                         self.paragraphs_total),
             "furniture in paragraphs": str(self.furniture),
             "lone bullets": str(self.lone_bullets),
             "words lost": str(self.words_lost),
@@ -275,6 +298,8 @@ def summarise(scores: list[PaperScore]) -> Summary:
         headings_spurious=sum(s.headings_spurious for s in scores),
         starts_total=sum(s.starts_total for s in scores),
         starts_found=sum(s.starts_found for s in scores),
+        paragraphs_total=sum(s.paragraphs_total for s in scores),
+        paragraphs_right=sum(s.paragraphs_right for s in scores),
         furniture=sum(s.furniture for s in scores),
         lone_bullets=sum(s.lone_bullets for s in scores),
         words_lost=sum(s.words_lost for s in scores),

@@ -32,6 +32,7 @@ LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
 # A note's marker flattened onto the end of a heading: "Department of Energy44".
 HEADING_MARKER = re.compile(r"(?<=[^\W\d_]|[”’\")])(\d{1,3})$")
 HEADING_ID = "\x00h{}"  # a heading's id until its slug is made (_apply_levels)
+GOES_ON = re.compile(r"^[a-z]")  # a line that goes on with a sentence begun above
 # A list bullet at a line's start (not a dash: dashes open sentences and ranges too).
 BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
 RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
@@ -541,7 +542,12 @@ class BodyReader:
         if d.kind == "caption":
             return blank_before or new_page or ends_sentence(prev) or bool(enumerated)
         if blank_before and not new_page:
-            return True
+            # A blank line is a paragraph's end, or a column break inside one: the sentence
+            # left open goes on in lower case ("... with identifiable private" / blank /
+            # "information and identifiable biospecimens.").
+            return not (d.kind == "paragraph" and GOES_ON.match(ln.text)
+                        and not ends_sentence(prev) and not prev.endswith(":")
+                        and not MARKER_ENDED.search(prev))
         if enumerated:
             return True  # "a. ...", "(ii) ...": the next item of a lettered or numbered list
         if not (ends_sentence(prev) and starts_paragraph(ln.text)):
