@@ -234,6 +234,13 @@ def test_a_table_with_a_clear_grid_becomes_rows_and_cells():
 
 # -- paragraphs and leads ---------------------------------------------------------------------
 
+def test_a_drop_cap_written_after_its_page_is_the_first_letter_of_its_paragraph():
+    _, r = read("crs-R48905-drop-cap.pdf")
+    para = paragraph_with(r, "Act of May 15, 1862")
+    assert para.text.startswith("The Act of May 15, 1862, established")
+    assert not any(p.text.strip() == "T" for p in r.paragraphs())
+
+
 def test_a_wider_gap_between_lines_starts_a_paragraph():
     line = "A line of running prose that is long enough to be set as body text here,"
     page = [Text(72, 100, "A Paper", 20, "bold"),

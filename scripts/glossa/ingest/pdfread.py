@@ -53,6 +53,7 @@ class _Block:
     level: int = 0
     text_x: float = 0.0  # where an item's text starts (its hanging indent)
     glyph: bool = False  # the item's first line is its bullet alone, in a symbol font
+    cap: bool = False  # the first line is a drop cap, the first letter of the next line
 
 
 @dataclass
@@ -87,7 +88,7 @@ def ingest_layout(layout: Layout, hints: Hints | None = None,
     pages = {ln.no: ln.page + 1 for ln in layout.lines()}
     dropped = {no: replace(d, page=pages.get(no, 0)) for no, d in dropped.items()}
     labels = {d.page: _page_label(d.text) for d in dropped.values() if d.why == "page number"}
-    blocks = _column_heads(blocks, stats)
+    blocks = _drop_caps(_column_heads(blocks, stats), stats)
     reading_blocks, markers, issues = _finish(blocks, notes, stats, reader.vocabulary,
                                               levels or {})
     series = next((f.text for f in front if f.role == "series"), "")
@@ -790,6 +791,36 @@ def _endnotes(blocks: list[_Block], dropped: dict[int, Dropped]
 
 # -- finishing: text, markers, levels, ids ------------------------------------------------
 
+def _drop_caps(blocks: list[_Block], stats: _Stats) -> list[_Block]:
+    """A letter or two in type at least twice the body's, level with the top of a block's
+    first line and to its left, is that line's first letter ("T" + "he Act of May 15")."""
+    def cap(b: _Block) -> bool:
+        ln = b.lines[0]
+        return len(b.lines) == 1 and ln.size >= 2 * stats.body and \
+            re.fullmatch(r"[^\W\d_]{1,2}", ln.text.strip()) is not None
+
+    def beside(c: PdfLine, b: _Block) -> bool:
+        first = b.lines[0]
+        return b.kind in ("paragraph", "item") and first.page == c.page \
+            and abs(first.top - c.top) <= stats.body and first.x0 >= c.x1 - 2
+
+    out = list(blocks)
+    k = 0
+    while k < len(out):
+        b = out[k]
+        if cap(b):
+            # (PDFium may write the capital after the whole page: any block of its page)
+            target = next((j for j in range(len(out)) if j != k and beside(b.lines[0], out[j])),
+                          None)
+            if target is not None:
+                t = out[target]
+                out[target] = replace(t, lines=[b.lines[0], *t.lines], cap=True)
+                del out[k]
+                continue
+        k += 1
+    return out
+
+
 def _column_heads(blocks: list[_Block], stats: _Stats) -> list[_Block]:
     """A "heading" in type smaller than the body's that sits level with a table, or right
     above it, is the table's column heads ("State or Area", "Year"), set in bold: a row of
@@ -969,6 +1000,8 @@ def _text_and_markers(b: _Block, highest: int, vocabulary: set[str]):
         stripped = piece.strip()
         shift = len(piece) - len(piece.lstrip())
         joined = join_lines(text, stripped, vocabulary) if text else stripped
+        if k == 1 and b.cap:
+            joined = text + stripped  # the drop cap and the rest of its word
         # Where the new line's text starts within the joined text.
         start = len(joined) - len(stripped)
         if k == 0:
