@@ -216,6 +216,16 @@ def test_a_tables_column_heads_in_small_bold_type_are_its_first_row_not_a_headin
     assert first[:3] == ["Year", "Republican Nominee", "Votes"]
 
 
+def test_cells_between_a_tables_caption_and_its_source_line_are_one_table():
+    _, r = read("crs-IF13201-table-in-a-column.pdf")
+    kinds = [p.kind for p in r.paragraphs()]
+    k = next(i for i, p in enumerate(r.paragraphs()) if p.text.startswith("Table 1."))
+    assert kinds[k:k + 3] == ["caption", "grid", "caption"]
+    rows = r.paragraphs()[k + 1].text.split("\n")
+    assert rows[:2] == ["Fiscal Year\tAppropriation", "2005\t$25 million"]
+    assert not any(p.kind == "paragraph" and p.text == "$25 million" for p in r.paragraphs())
+
+
 def test_a_table_with_a_clear_grid_becomes_rows_and_cells():
     rows = [("State", "Staff", "Offices"), ("Alabama", "1,020", "25"),
             ("Alaska", "118", "4"), ("Arizona", "1,344", "21")]

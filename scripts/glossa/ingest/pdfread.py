@@ -38,6 +38,7 @@ ITEM_LABEL = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]")
 NUMBERED_ITEM = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+(?=\S)")
 CAPTION = re.compile(r"^(?:Figure|Table|Chart|Map|Box|Exhibit|Graph)\s+[A-Z]?[\d.-]+[A-Z]?\b")
 SOURCE_LINE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.I)
+CELL_WORDS = 6  # a line of a table or a chart holds a few words; a line of prose more
 PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?(?:[-–—]\s*)?"
                          r"(?:\d{1,4}|[ivxlc]{1,6}|[A-Z]{2,4}-\d{1,3})"
                          r"(?:\s*[-–—])?(?:\s+of\s+\d+)?$", re.I)
@@ -88,7 +89,7 @@ def ingest_layout(layout: Layout, hints: Hints | None = None,
     pages = {ln.no: ln.page + 1 for ln in layout.lines()}
     dropped = {no: replace(d, page=pages.get(no, 0)) for no, d in dropped.items()}
     labels = {d.page: _page_label(d.text) for d in dropped.values() if d.why == "page number"}
-    blocks = _drop_caps(_column_heads(blocks, stats), stats)
+    blocks = _captioned_tables(_drop_caps(_column_heads(blocks, stats), stats), stats)
     reading_blocks, markers, issues = _finish(blocks, notes, stats, reader.vocabulary,
                                               levels or {})
     series = next((f.text for f in front if f.role == "series"), "")
@@ -790,6 +791,50 @@ def _endnotes(blocks: list[_Block], dropped: dict[int, Dropped]
 
 
 # -- finishing: text, markers, levels, ids ------------------------------------------------
+
+def _captioned_tables(blocks: list[_Block], stats: _Stats) -> list[_Block]:
+    """What stands between a table's or a figure's caption and its "Source:" line on the
+    same page, when none of it is prose (every line narrow or of a few words), is the table
+    or the chart:
+    one block laid out as printed, not a paragraph per cell ("$25 million", "KS 13.4").
+    A bold line right after the caption that does not end a sentence is the caption's
+    second line."""
+    def short(b: _Block) -> bool:  # cells: narrow, or a few words (a row across columns)
+        return all(ln.x1 - ln.x0 < 0.45 * _column_width(stats, ln)
+                   or len(ln.text.split()) <= CELL_WORDS for ln in b.lines)
+
+    out: list[_Block] = []
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        out.append(b)
+        k += 1
+        if b.kind != "caption" or not CAPTION.match(b.lines[0].text):
+            continue
+        page = b.lines[0].page
+        end = next((j for j in range(k, len(blocks)) if blocks[j].kind == "caption"
+                    or blocks[j].lines[0].page != page), None)
+        if end is None or blocks[end].lines[0].page != page \
+                or not SOURCE_LINE.match(blocks[end].lines[0].text):
+            continue
+        between = blocks[k:end]
+        if between and between[0].kind == "heading" and len(between) > 1 \
+                and not ends_sentence(between[0].lines[-1].plain):
+            b.lines.extend(between[0].lines)  # the caption's title, on its second line
+            between = between[1:]
+            k += 1
+        if len(between) < 2 or not all(short(x) and x.kind != "heading" for x in between):
+            continue
+        out.append(_Block("table", [ln for x in between for ln in x.lines]))
+        k = end
+    return out
+
+
+def _column_width(stats: _Stats, ln: PdfLine) -> float:
+    widths = [stats.right[key] - stats.left[key] for key in stats.left
+              if key[0] == ln.page and key in stats.right]
+    return max(widths, default=ln.x1 - ln.x0) or 1.0
+
 
 def _drop_caps(blocks: list[_Block], stats: _Stats) -> list[_Block]:
     """A letter or two in type at least twice the body's, level with the top of a block's
