@@ -167,6 +167,26 @@ def test_a_sentence_cut_by_a_column_break_goes_on_in_one_paragraph():
     assert not any(p.text.startswith("trade and producer") for p in reading.paragraphs())
 
 
+def test_a_middle_initial_at_a_line_end_does_not_end_the_sentence():
+    # R48909.1 (public domain), its list of products: "by Catherine A." / "Theohary and
+    # Kelley M. Sayler" is one name, not a line and then a heading.
+    from glossa.ingest.patterns import ends_sentence
+    assert not ends_sentence("Agentic Artificial Intelligence and Cyberattacks, by Catherine A.")
+    assert not ends_sentence("a statement by Senator Max J.")
+    assert ends_sentence("See also P.L. 117-328, Division N.")
+    assert ends_sentence("The details are in Appendix A.")
+    text = ("Selected Products\n\nAI and National Security\n"
+            "CRS In Focus IF13151, Agentic Artificial Intelligence and Cyberattacks, "
+            "by Catherine A.\n"
+            "Theohary and Kelley M. Sayler\n"
+            "CRS In Focus IF11105, Defense Primer: Emerging Technologies, by Kelley M. Sayler\n"
+            "\f")
+    reading = ingest_text(text, fmt="pdf")
+    assert "Theohary and Kelley M. Sayler" not in [h.text for h in reading.headings()]
+    assert any("by Catherine A. Theohary and Kelley M. Sayler" in p.text
+               for p in reading.paragraphs())
+
+
 def test_heading_set_on_two_lines_is_one_heading():
     headings = [h.text for h in read("R48914.2").headings()]
     assert "How Much Electricity Is Consumed by Cryptocurrency Mining?" in headings

@@ -52,8 +52,17 @@ def last_word(text: str) -> str:
     return parts[-1] if parts else ""
 
 
+# A name's middle initial at a line's end ("by Catherine A." / "Theohary and ...",
+# "Senator Max J." / "Cleland"): the sentence goes on. Only after a word that introduces a
+# name: "Division N." and "Appendix A." end sentences.
+INITIAL_END = re.compile(r"(?:\b(?:by|and|with|Senator|Representative|Sen\.|Rep\.|Dr\.|Mr\.|"
+                         r"Ms\.|Mrs\.|President|Judge|Justice|Secretary|Governor))"
+                         r" [A-Z][a-z]+ [A-Z]\.$")
+
+
 def ends_sentence(text: str) -> bool:
-    return bool(SENTENCE_END.search(text.rstrip()))
+    text = text.rstrip()
+    return bool(SENTENCE_END.search(text)) and not INITIAL_END.search(text)
 
 
 def starts_paragraph(text: str) -> bool:
