@@ -37,6 +37,7 @@ class PaperMeta:
     date: str | None = None
     date_note: str = ""
     url: str | None = None
+    pdf_url: str | None = None  # the publisher's PDF, when known
     format: str | None = None
     received: str = ""
     abstract: str = ""
@@ -107,7 +108,8 @@ def load_meta(folder: Path, root: Path) -> tuple[PaperMeta | None, list[Problem]
         slug=folder.name, title=d["title"], subtitle=d.get("subtitle", ""),
         series=d.get("series", ""), authors=tuple(d.get("authors") or ()),
         publisher=d.get("publisher"), date=date, date_note=d.get("date_note", ""),
-        url=d.get("url"), format=d.get("format"), received=d.get("received", ""),
+        url=d.get("url"), pdf_url=d.get("pdf_url"), format=d.get("format"),
+        received=d.get("received", ""),
         abstract=d.get("abstract", ""), levels=dict(d.get("levels") or {}),
         metadata_sources=tuple(d.get("metadata_sources") or ()),
     ), warnings

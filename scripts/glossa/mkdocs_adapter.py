@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from html import unescape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from glossa.csp import add_policy
+from glossa.head_meta import PageFacts, head_html, insert_head, public_url
 from glossa.html_fixes import accessible_html
 from glossa.problems import ERROR, report
 from glossa.search_index import PageSearch, exclude_notes, merge, page_search
@@ -94,6 +96,14 @@ def _secured(html: str, config) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
+    if _site is not None:
+        # Front matter holds title and description escaped for the theme: plain text here.
+        facts = PageFacts(title=unescape(page.title or config.site_name),
+                          description=unescape(page.meta.get("description")
+                                               or config.site_description or ""),
+                          site_name=config.site_name, url=public_url(config.site_url, page.url))
+        output = insert_head(output, head_html(facts, _site.papers_by_page.get(
+            page.file.src_uri)))
     return _secured(accessible_html(output), config)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .citations import bibtex, csl_json, ris
 from .compare_pages import overview_markdown, theme_markdown
-from .content import Corpus, load_corpus
+from .content import Corpus, PaperMeta, load_corpus
 from .emit import attribution, authors_text, byline, human_date, paper_markdown
 from .footnotes import summary as footnote_summary
 from .glossary import Entry
@@ -48,6 +48,7 @@ class Site:
     link_density: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per pipeline stage
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entry id -> names
+    papers_by_page: dict[str, PaperMeta] = field(default_factory=dict)  # "papers/x.md" -> meta
 
     def time(self, stage: str, start: float) -> float:
         now = time.perf_counter()
@@ -157,6 +158,7 @@ def build_site(corpus: Corpus) -> Site:
         for ext, make in (("bib", bibtex), ("ris", ris), ("json", csl_json)):
             site.files[f"papers/{p.meta.slug}.{ext}"] = make(p.meta)
         site.pages[path] = paper_markdown(p, spans, entries)
+        site.papers_by_page[path] = p.meta
         site.time("emit Markdown", t)
         site.summaries[p.source_path] = footnote_summary(p.reading, p.footnotes)
         site.sources[path] = p.source_path
