@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site offline serve test lint check bench bench-smoke fidelity chromium clean
+.PHONY: site offline serve test lint check bench bench-smoke fidelity chromium epubcheck clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,10 +30,16 @@ chromium:
 	  echo "Installing Debian's Chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's epubcheck (a Java program) checks each paper's EPUB in the tests.
+epubcheck:
+	@test -f /usr/share/java/epubcheck.jar || command -v epubcheck >/dev/null 2>&1 || { \
+	  echo "Installing Debian's epubcheck for the EPUB tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq epubcheck >/dev/null; }
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check scripts tests
 
-test: $(BIN)/.installed chromium lint
+test: $(BIN)/.installed chromium epubcheck lint
 	$(BIN)/glossa check
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory bench-smoke

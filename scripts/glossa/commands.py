@@ -79,13 +79,16 @@ def export(root: Path, out: Path) -> int:
             else:
                 shutil.copyfile(src, dest)
             written += 1
-    for rel, markdown in sorted({**site.pages, **site.files}.items()):
+    for rel, data in sorted({**site.pages, **site.files}.items()):
         dest = out / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(markdown, encoding="utf-8")
+        if isinstance(data, bytes):
+            dest.write_bytes(data)  # an EPUB
+        else:
+            dest.write_text(data, encoding="utf-8")
         written += 1
     print(f"Wrote {written} files ({len(site.pages)} generated pages, {len(site.files)} "
-          f"citation files) to {out}/")
+          f"citation and EPUB files) to {out}/")
     return 0
 
 

@@ -130,10 +130,13 @@ def terms_block(entries: dict[str, Entry], used: set[str]) -> str:
 def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermSpan] = (),
                     entries: dict[str, Entry] | None = None,
                     glossary_prefix: str = "../glossary/", note_link=None,
-                    styles: tuple[tuple[int, int, str], ...] = ()) -> str:
+                    styles: tuple[tuple[int, int, str], ...] = (), escape_text=escape,
+                    term=None) -> str:
     """`text` as Markdown, with footnote references put back at the markers' offsets and
     glossary terms linked. `note_link(n)`, if given, writes a note reference that points
-    elsewhere (a passage quoted away from its paper) instead of a footnote of this page."""
+    elsewhere (a passage quoted away from its paper) instead of a footnote of this page;
+    `escape_text` and `term(words, entry, style)` write for another format (the EPUB's
+    XHTML)."""
     # Italic and bold as printed: a run is closed before a note or term that it would cut,
     # and a term link that a run's edge would cut is left as text.
     edges = sorted({x for a, b, _ in styles for x in (a, b)})
@@ -146,7 +149,7 @@ def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermS
     for offset, _, (kind, value) in sorted(events, key=lambda e: (e[0], e[1])):
         if offset < pos:
             continue
-        pieces.append(escape(text[pos:offset]))
+        pieces.append(escape_text(text[pos:offset]))
         pos = offset
         if kind == "note":
             pieces.append(note_link(value) if note_link else f"[^{value}]")
@@ -155,10 +158,11 @@ def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermS
         elif kind == "close":
             pieces.append(f"</{value}>")
         else:
-            pieces.append(term_link(text[value.start:value.end], entries[value.entry],
-                                    value.style, glossary_prefix))
+            words = text[value.start:value.end]
+            pieces.append(term(words, entries[value.entry], value.style) if term else
+                          term_link(words, entries[value.entry], value.style, glossary_prefix))
             pos = value.end
-    pieces.append(escape(text[pos:]))
+    pieces.append(escape_text(text[pos:]))
     return "".join(pieces)
 
 
@@ -174,13 +178,8 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
     if p.kind == "grid":
         # A table whose grid is clear (read from a PDF's layout): rows and cells, first row
         # as the header.
-        rows = [r.split("\t") for r in p.text.split("\n")]
-        head = "".join(f"<th>{attr(c)}</th>" for c in rows[0])
-        body = "".join("<tr>" + "".join(f"<td>{attr(c)}</td>" for c in r) + "</tr>"
-                       for r in rows[1:])
         return (f'<div class="glossa-table glossa-grid" id="{p.id}" role="group" '
-                f'aria-label="A table"><table><thead><tr>{head}</tr></thead>'
-                f'<tbody>{body}</tbody></table></div>')
+                f'aria-label="A table">{grid_table(p.text, attr)}</div>')
     if p.kind == "table":
         # A table whose grid the text lost: its cells in reading order, as received.
         return (f'<div class="glossa-table" id="{p.id}" role="group" aria-label="A table or '
@@ -193,6 +192,16 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
             f'aria-label="Link to paragraph {number}">¶{number}</a> ')
     bullet = "- " if p.kind == "item" else ""
     return f"{bullet}{link}{lead}{body}\n{{: #{p.id} .glossa-para{where} }}"
+
+
+def grid_table(text: str, escape_cell, ident: str = "") -> str:
+    """A grid's text (a row a line, a tab between cells) as an HTML table, first row head."""
+    rows = [r.split("\t") for r in text.split("\n")]
+    head = "".join(f"<th>{escape_cell(c)}</th>" for c in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{escape_cell(c)}</td>" for c in r) + "</tr>"
+                   for r in rows[1:])
+    where = f' id="{ident}"' if ident else ""
+    return f"<table{where}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def missing_note(n: int, meta: PaperMeta, unread: bool = False) -> str:
@@ -238,7 +247,8 @@ def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
     out = [paper_front_matter(meta), f"# {escape(meta.title)}", "", header_block(paper), "",
            f"Cite this paper: [BibTeX]({slug}.bib){{download}} · [RIS]({slug}.ris){{download}} · "
            f"[CSL-JSON]({slug}.json){{download}}. Each paragraph’s number (¶) gives a "
-           "citation of that paragraph.\n{: .glossa-cite-paper }", ""]
+           f"citation of that paragraph. Read it on an e-reader: [EPUB]({slug}.epub){{download}}."
+           "\n{: .glossa-cite-paper }", ""]
     for b in reading.blocks:
         if isinstance(b, Heading):
             if b.id in by_block:  # a note on the heading: its number stays out of the contents

@@ -13,6 +13,7 @@ from .citations import bibtex, csl_json, ris
 from .compare_pages import overview_markdown, theme_markdown
 from .content import Corpus, PaperMeta, load_corpus
 from .emit import attribution, authors_text, byline, human_date, paper_markdown
+from .epub import paper_epub
 from .footnotes import summary as footnote_summary
 from .glossary import Entry
 from .glossary_pages import entry_markdown, index_markdown
@@ -33,7 +34,7 @@ NAV_LIMIT = 20
 @dataclass
 class Site:
     pages: dict[str, str] = field(default_factory=dict)
-    files: dict[str, str] = field(default_factory=dict)  # other generated files (citations)
+    files: dict[str, str | bytes] = field(default_factory=dict)  # citations, EPUBs
     sources: dict[str, str] = field(default_factory=dict)  # page -> source file it comes from
     nav: list = field(default_factory=list)
     copyright: str = ""
@@ -158,6 +159,7 @@ def build_site(corpus: Corpus) -> Site:
         for ext, make in (("bib", bibtex), ("ris", ris), ("json", csl_json)):
             site.files[f"papers/{p.meta.slug}.{ext}"] = make(p.meta)
         site.pages[path] = paper_markdown(p, spans, entries)
+        site.files[f"papers/{p.meta.slug}.epub"] = paper_epub(p, spans, entries)
         site.papers_by_page[path] = p.meta
         site.time("emit Markdown", t)
         site.summaries[p.source_path] = footnote_summary(p.reading, p.footnotes)
