@@ -249,3 +249,12 @@ def test_evaluate_reads_every_fixture_paper_with_both_inputs(capsys):
     assert pdf.notes_right >= pdf.notes_total - 1  # R48914.2's note 103 is F013, not read
     assert pdf.titles_right == pdf.titles_total
     assert pdf.furniture == 0 and pdf.lone_bullets == 0 and pdf.words_lost == 0
+
+
+def test_cover_title_in_capitals_over_its_subtitle_is_the_title_not_the_masthead():
+    # GAO-07-283's cover: the agency's name, its initials, the addressees and the date, then
+    # the title in capitals over its subtitle in lower case.
+    reading = read("gao-07-283_crude-oil-peak-strategy.first-3-pages.txt")
+    assert reading.title == "CRUDE OIL"
+    assert reading.subtitle.startswith("Uncertainty about Future Oil Supply Makes It")
+    assert "Government Accountability Office" not in reading.title

@@ -104,10 +104,21 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
             prev = idx
         dated = _block_before_date(blocks, taken)
         title_block, *later = blocks
+        display = _display_title(blocks)
         # The block above the date is the title when what comes first is a masthead (one
         # short line: "INSIGHT", "Legal Sidebar"); otherwise the first block is.
         masthead = len(blocks[0]) == 1 and len(blocks[0][0][1].text.split()) <= 3
-        if dated is not None and (dated is blocks[0] or masthead):
+        if display is not None:
+            # A cover's title in capitals over its subtitle in lower case ("CRUDE OIL" /
+            # "Uncertainty about Future Oil Supply ..."), below an organisation's name.
+            later = [b for b in blocks if b is not display]
+            caps = [ln for _, ln in display if _capitals(ln.text)]
+            for _, ln in display:
+                roles[ln.no] = "title" if ln in caps else "subtitle"
+            for block in blocks[:blocks.index(display)]:
+                for _, ln in block:
+                    roles[ln.no] = "text"
+        elif dated is not None and (dated is blocks[0] or masthead):
             # The block right above the date line is the title, as many lines as it was
             # set on; a block above it is a masthead or a series label ("INSIGHT").
             title_block = dated
@@ -136,6 +147,28 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
     return Front(joined("title"), joined("subtitle"), joined("series"), front,
                  body_start if body_start < len(lines) and lines[body_start].text
                  else _skip_blank(lines, body_start))
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _display_title(blocks: list[list[tuple[int, Line]]]) -> list[tuple[int, Line]] | None:
+    """A later block that opens with lines in capitals (two words or more) and goes on in
+    lower case, when the first block is not in capitals: a cover's title and subtitle."""
+    if not blocks or _capitals(blocks[0][0][1].text):
+        return None
+    for block in blocks[1:]:
+        texts = [ln.text for _, ln in block]
+        n = next((k for k, t in enumerate(texts) if not _capitals(t)), len(texts))
+        head = [ln for _, ln in block[:n]]
+        if 0 < n <= 3 and len(block) > n \
+                and len(" ".join(ln.text for ln in head).split()) >= 2 \
+                and not any(_capitals(t) for t in texts[len(head):]) \
+                and not IDENTIFIER.match(texts[0]):
+            return block
+    return None
 
 
 def _part_of(text: str, title: str) -> bool:
