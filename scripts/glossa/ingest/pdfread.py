@@ -528,9 +528,10 @@ class _BlockReader:
     def _side_head(self, ln: PdfLine) -> bool:
         left = self.stats.left.get((ln.page, 0))
         # Set in larger type or bold, in a wide margin left of the text (a figure's labels
-        # there are not).
+        # there are not, nor a figure's caption set out into the margin).
         return left is not None and ln.page not in self.stats.two_column \
             and ln.x1 < left - 6 and left > 120 and not PAGE_NUMBER.match(ln.text) \
+            and not CAPTION.match(ln.text) \
             and (ln.size >= 1.12 * self.stats.body or ln.bold) \
             and bool(re.search(r"[^\W\d_]{2,}", ln.text))
 
