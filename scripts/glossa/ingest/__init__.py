@@ -21,6 +21,7 @@ from .furniture import (
     find_summary_box,
     split_glued_page_number,
 )
+from .headings import HeadingIds, level_of, numbered
 from .leads import find_leads
 from .markers import MarkerSequence
 from .notes import find_endnotes
@@ -182,7 +183,6 @@ def _column_width(lines: list[Line]) -> int:
 
 
 def _vocabulary(text: str) -> set[str]:
-    import re
     return {w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)}
 
 
@@ -206,43 +206,18 @@ def _blank_separated(lines: list[Line]) -> bool:
     return votes[True] >= votes[False]
 
 
-HEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?=[A-Z])")
-
-
 def _apply_levels(blocks: list, levels: dict[str, int]) -> list:
     from .patterns import squash
     wanted = {squash(k): v for k, v in levels.items()}
-    # Numbered headings ("1 Introduction", "2.1 Energy labels", "4.1.2 ...") give their own
-    # level, when the paper numbers at least two of them: depth 1 is level 2.
-    numbered = [HEADING_NUMBER.match(b.text) for b in blocks if isinstance(b, Heading)]
-    by_number = sum(1 for m in numbered if m) >= 2
+    by_number = numbered(b.text for b in blocks if isinstance(b, Heading))
+    ids = HeadingIds()
     out = []
-    n_head = 0
-    used: set[str] = set()
     for b in blocks:
         if isinstance(b, Heading):
-            n_head += 1
-            level = b.level
-            m = HEADING_NUMBER.match(b.text) if by_number else None
-            if m:
-                level = min(6, 2 + m.group(1).count("."))
-            level = wanted.get(squash(b.text), level)
-            slug = base = _slug(b.text, n_head)
-            k = 2
-            while slug in used or slug.startswith(("p", "c")) and slug[1:].isdigit():
-                slug, k = f"{base}-{k}", k + 1
-            used.add(slug)
-            b = Heading(level, b.text, b.line, slug, lines=b.lines)
+            b = Heading(level_of(b.text, b.level, by_number, wanted), b.text, b.line,
+                        ids.make(b.text), lines=b.lines)
         out.append(b)
     return out
-
-
-def _slug(text: str, n: int) -> str:
-    import re
-    import unicodedata
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
-    return s[:60].rstrip("-") or f"section-{n}"
 
 
 __all__ += ["Dropped", "Paragraph"]

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Dropped, FrontLine, Heading, Marker, MarkerIssue, Note, Paragraph, Reading
 from .body import join_lines
 from .front import Hints
+from .headings import HeadingIds, level_of, numbered
 from .patterns import TOC_ENTRY, ends_sentence, squash
 from .pdflayout import Layout, PdfLine
 
@@ -896,32 +897,23 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
         b.level = -2
     styles = sorted({_style(b) for b in blocks if b.kind == "heading" and b.level != -1},
                     reverse=True)
-    level_of = {s: min(6, 2 + k) for k, s in enumerate(styles)}
+    level_by_style = {s: min(6, 2 + k) for k, s in enumerate(styles)}
     out: list = []
     markers: list[Marker] = []
     issues: list[MarkerIssue] = []
-    n_para = n_head = 0
-    used: set[str] = set()
+    n_para = 0
+    ids = HeadingIds()
     wanted = {squash(k): v for k, v in levels.items()}
-    numbered = sum(1 for b in blocks if b.kind == "heading" and HEADING_NUMBER.match(
-        b.lines[0].text)) >= 2
+    by_number = numbered(b.lines[0].text for b in blocks if b.kind == "heading")
     expected = 1
     for b in blocks:
         page = b.lines[0].page + 1
         nos = tuple(ln.no for ln in b.lines)
         if b.kind == "heading":
             text, found, _, _ = _text_and_markers(b, highest, set())
-            n_head += 1
-            level = 2 if b.level == -1 else level_of[_style(b)]
-            m = HEADING_NUMBER.match(text) if numbered else None
-            if m:
-                level = min(6, 2 + m.group(1).count("."))
-            level = wanted.get(squash(text), level)
-            slug = base = _slug(text, n_head)
-            k = 2
-            while slug in used or slug.startswith(("p", "c")) and slug[1:].isdigit():
-                slug, k = f"{base}-{k}", k + 1
-            used.add(slug)
+            level = level_of(text, 2 if b.level == -1 else level_by_style[_style(b)],
+                             by_number, wanted)
+            slug = ids.make(text)
             for n, offset, no, after in found:  # a note on a heading ("Elections1")
                 expected = max(expected, n + 1)
                 markers.append(Marker(n, slug, offset, no, after))
@@ -958,9 +950,6 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
         out.append(Paragraph(pid, text, b.lines[0].no, lead=lead, kind=kind, lines=nos,
                              page=page, styles=styles))
     return out, markers, issues
-
-
-HEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?=[A-Z])")
 
 
 def _style(b: _Block) -> tuple[bool, float, bool, bool]:
@@ -1096,10 +1085,3 @@ def _merge_styles(styles: list[tuple[int, int, str]], text: str
         if not kept or run[0] >= kept[-1][1]:
             kept.append(run)
     return tuple(kept)
-
-
-def _slug(text: str, n: int) -> str:
-    import unicodedata
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
-    return s[:60].rstrip("-") or f"section-{n}"
