@@ -17,13 +17,13 @@ content (SOURCE_DATE_EPOCH when set, else the paper's date), never the clock.
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import time
 import uuid
 import zipfile
 from collections.abc import Iterable
-from xml.sax.saxutils import escape as _escape
 
 from .content import Paper
 from .emit import attribution, byline, grid_table, inline_markdown
@@ -45,8 +45,8 @@ dt { font-weight: bold; margin-top: 0.6em; }
 
 
 def x(text: str) -> str:
-    """Text for XHTML content and attributes."""
-    return _escape(text, {'"': "&quot;"})
+    """Text for XHTML content and attributes (&, <, >, both quotes: all valid XML)."""
+    return html.escape(text, quote=True)
 
 
 def _modified(paper: Paper) -> str:
