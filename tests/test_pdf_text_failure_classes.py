@@ -258,3 +258,13 @@ def test_cover_title_in_capitals_over_its_subtitle_is_the_title_not_the_masthead
     assert reading.title == "CRUDE OIL"
     assert reading.subtitle.startswith("Uncertainty about Future Oil Supply Makes It")
     assert "Government Accountability Office" not in reading.title
+
+
+def test_note_number_taken_for_a_page_number_is_given_back_to_its_note():
+    # JRC's draft: "3" alone on its line near the page's foot, then "ODYSSEE database: ...",
+    # then the page's number "5": the "3" looked like a page number and was set aside.
+    reading = read("jrc-2023_energy-savings-home-work_draft.first-11-pages.txt")
+    assert sorted(reading.notes) == [1, 2, 3]
+    assert reading.notes[3].text.startswith("ODYSSEE database: Energy")
+    assert not reading.notes[2].text.endswith("[accessed 20 November 2022].")
+    assert reading.notes[3].lines[0] not in {d.line for d in reading.dropped}

@@ -80,7 +80,8 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
     # A note's number that the text printed alone at the page's foot looks like a page number.
     foot_numbers: dict[int, list[Line]] = {}
     for ln in lines:
-        if ln.no in dropped and ln.text.isdigit() and dropped[ln.no].why.startswith("running"):
+        if ln.no in dropped and ln.text.isdigit() and dropped[ln.no].why.startswith(
+                ("running", "page number")):
             foot_numbers.setdefault(ln.page, []).append(ln)
     page_notes = find_page_notes(body_lines, foot_numbers) if pdf else None
     if page_notes and page_notes.notes:

@@ -161,6 +161,7 @@ def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | Non
     """`foot_numbers`: bare numbers set aside as page furniture, by page (one may be a note's
     number printed apart from its note)."""
     result = PageNotes()
+    lines = _with_numbers_among_notes(lines, foot_numbers or {})
     pages: dict[int, list[int]] = {}
     for i, ln in enumerate(lines):
         if ln.text:
@@ -242,6 +243,32 @@ def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | Non
         first = nos[1] if n in displaced and len(nos) > 1 else nos[0]
         result.notes[n] = Note(n, finish_text(parts[n], set()), first, lines=tuple(nos))
     return result
+
+
+def _with_numbers_among_notes(lines: list[Line], numbers: dict[int, list[Line]]) -> list[Line]:
+    """A note's number alone on its line near the page's foot looks like a page number and
+    was set aside as one. Put back the numbers that stand between two lines of their page
+    with text right under them and a marker of that number in the page's text above: the
+    numbering then finds its note ("3" / "ODYSSEE database: ..."). One not taken as a note
+    stays set aside (the caller removes only what the notes claim)."""
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        if ln.text:
+            by_page.setdefault(ln.page, []).append(ln)
+    extra: list[Line] = []
+    for page, candidates in numbers.items():
+        body = by_page.get(page, [])
+        for c in candidates:
+            above = [ln for ln in body if ln.no < c.no]
+            below = [ln for ln in body if ln.no > c.no]
+            if not above or not below or below[0].no != c.no + 1 \
+                    or not WORDY.search(below[0].text) or NOTE_LINE.match(below[0].text):
+                continue
+            if _marker_pattern(int(c.text)).search(" ".join(ln.text for ln in above)):
+                extra.append(c)
+    if not extra:
+        return lines
+    return sorted([*lines, *extra], key=lambda ln: ln.no)
 
 
 def _lost_first_note(lines: list[Line], idx: list[int], k0: int, run: list[tuple[int, int]],
