@@ -69,3 +69,16 @@ def test_the_pdf_path_is_no_worse_than_the_text_path_on_any_figure(folder):
                                                               text.starts_total)
     assert pdf.lone_bullets <= text.lone_bullets and pdf.words_lost <= text.words_lost
     assert pdf.furniture <= text.furniture
+
+
+def test_table_cells_after_a_blank_line_stay_cells_not_a_paragraph():
+    # R45100's table of laws, whole paper (the excerpt in the fixtures reads it otherwise):
+    # "Division A, Title V, §533" / "Division C, Title II" under a cell that does not end a
+    # sentence; joined, they made a paragraph no one wrote.
+    from glossa.ingest import ingest_text
+    reading = ingest_text((SHARED / "crs/R45100.21/source.txt").read_text(encoding="utf-8"))
+    assert not any(p.kind == "paragraph" and "§533 Division C" in p.text
+                   for p in reading.paragraphs())
+    cells = {line for p in reading.paragraphs() if p.kind == "table"
+             for line in p.text.split("\n")}
+    assert {"Division A, Title V, §533", "Division C, Title II"} <= cells

@@ -315,9 +315,11 @@ class BodyReader:
             elif self._heading_here(ln, lines, i, nxt, blank_before, new_page):
                 self.start("heading", ln)
                 self.close()
-            elif self._previous_ended() and self._in_short_run(lines, i) \
+            elif (self._previous_ended() or blank_before) and self._in_short_run(lines, i) \
                     and looks_like_heading(ln.text, max(20, int(0.75 * self.width))):
-                self.start("table", ln)  # short lines, none a heading: kept a line each
+                # Short lines, none a heading: table cells, kept a line each (a cell after a
+                # blank line too: the cell above it need not end a sentence).
+                self.start("table", ln)
             elif CAPTION.match(ln.text):
                 self.start("caption", ln)
             elif self.draft is None or self.draft.kind == "heading":
