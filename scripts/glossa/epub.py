@@ -17,7 +17,6 @@ content (SOURCE_DATE_EPOCH when set, else the paper's date), never the clock.
 
 from __future__ import annotations
 
-import html
 import io
 import os
 import time
@@ -26,9 +25,10 @@ import zipfile
 from collections.abc import Iterable
 
 from .content import Paper
-from .emit import attribution, byline, grid_table, inline_markdown
+from .emit import attribution, byline, grid_table, inline_markdown, missing_note
 from .glossary import Entry
 from .linker import TermSpan
+from .markdown_text import attr
 from .model import Heading, Paragraph
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -36,7 +36,7 @@ STYLE = """body { font-family: serif; line-height: 1.45; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.3em; } h3, h4, h5, h6 { font-size: 1.1em; }
 .byline, .received, .caption { font-size: 0.9em; }
 .number { color: #666; font-size: 0.8em; }
-.missing { font-style: italic; }
+.glossa-missing-note { font-style: italic; }
 pre { white-space: pre-wrap; font-size: 0.8em; }
 table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: 0.2em; }
 aside.box { border-left: 3px solid #999; padding-left: 0.8em; }
@@ -44,9 +44,7 @@ dt { font-weight: bold; margin-top: 0.6em; }
 """
 
 
-def x(text: str) -> str:
-    """Text for XHTML content and attributes (&, <, >, both quotes: all valid XML)."""
-    return html.escape(text, quote=True)
+x = attr  # text for XHTML content and attributes: &, <, >, both quotes
 
 
 def _modified(paper: Paper) -> str:
@@ -99,17 +97,8 @@ def _block(p: Paragraph, markers, spans, entries) -> str:
 def _note(paper: Paper, n: int) -> str:
     note = paper.footnotes.get(n)
     if note is None or note.text is None:
-        unread = note is not None and note.origin == "unread"
-        text = (f"Note {n} is in the text we received, but it could not be read apart from "
-                "the text around it, so it is not shown here." if unread else
-                f"The text of note {n} was not included in the text we received, so it "
-                "cannot be shown here.")
-        if paper.meta.url:
-            text = x(text) + (f' The published paper has it: see <a href="{x(paper.meta.url)}">'
-                              "the publisher’s page</a>.")
-        else:
-            text = x(text)
-        body = f'<span class="missing">{text}</span>'
+        # The site's own message (its HTML is escaped text and one link: valid XHTML).
+        body = missing_note(n, paper.meta, unread=note is not None and note.origin == "unread")
     else:
         body = x(" ".join(note.text.split()))
         if note.origin == "editor":

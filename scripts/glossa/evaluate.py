@@ -131,6 +131,11 @@ def _starts(reading: Reading) -> set[str]:
     return out
 
 
+def _squeezed(start: str) -> str:
+    """A start's first letters without spaces: "S. 4188would" and "S. 4188 would" agree."""
+    return start.replace(" ", "")[:START_CHARS]
+
+
 def _texts(reading: Reading) -> list[str]:
     out = []
     for b in reading.blocks:
@@ -178,11 +183,11 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
     s.starts_total = len(paras)
     # Spacing may differ ("S. 4188would" in a web copy): compare the first letters of a few
     # more words.
-    glued = {st.replace(" ", "")[:START_CHARS] for st in starts} | {
-        key(t, START_WORDS + 4).replace(" ", "")[:START_CHARS] for t in _texts(reading)}
+    glued = {_squeezed(st) for st in starts} | {
+        _squeezed(key(t, START_WORDS + 4)) for t in _texts(reading)}
     for p in paras:
         k = key(p, START_WORDS)
-        g = k.replace(" ", "")[:START_CHARS]
+        g = _squeezed(k)
         if k in starts or g in glued or (len(g) >= 15 and any(x.startswith(g) for x in glued)):
             s.starts_found += 1
         elif len(s.shortfalls) < 60:
@@ -191,14 +196,13 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
     # does is a paragraph cut in two (or text that is no paragraph there).
     if paras:
         truth_starts = {key(p, START_WORDS) for p in paras}
-        truth_glued = {k.replace(" ", "")[:START_CHARS] for k in truth_starts}
+        truth_glued = {_squeezed(k) for k in truth_starts}
         for b in reading.blocks:
             if isinstance(b, Paragraph) and b.kind in ("paragraph", "item"):
                 s.paragraphs_total += 1
                 ks = {key(((b.lead + " ") if b.lead else "") + b.text, START_WORDS),
                       key(b.text, START_WORDS)}
-                if ks & truth_starts or {k.replace(" ", "")[:START_CHARS] for k in ks} \
-                        & truth_glued:
+                if ks & truth_starts or {_squeezed(k) for k in ks} & truth_glued:
                     s.paragraphs_right += 1
     # Furniture left in paragraphs, lone bullets.
     edges = edge_lines(source)

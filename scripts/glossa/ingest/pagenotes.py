@@ -161,14 +161,14 @@ def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | Non
     """`foot_numbers`: bare numbers set aside as page furniture, by page (one may be a note's
     number printed apart from its note)."""
     result = PageNotes()
-    lines = _with_numbers_among_notes(lines, foot_numbers or {})
+    # Bracketed numbers are a paper's references when it has many of them: no note markers.
+    brackets = len(set(BRACKETED.findall(" ".join(ln.text for ln in lines)))) < 5
+    lines = _with_numbers_among_notes(lines, foot_numbers or {}, brackets)
     pages: dict[int, list[int]] = {}
     for i, ln in enumerate(lines):
         if ln.text:
             pages.setdefault(ln.page, []).append(i)
     expected = 1
-    # Bracketed numbers are a paper's references when it has many of them: no note markers.
-    brackets = len(set(BRACKETED.findall(" ".join(ln.text for ln in lines)))) < 5
     parts: dict[int, list[str]] = {}
     line_nos: dict[int, list[int]] = {}
     body_text: list[str] = []  # body lines since the last notes, for marker evidence
@@ -245,7 +245,8 @@ def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | Non
     return result
 
 
-def _with_numbers_among_notes(lines: list[Line], numbers: dict[int, list[Line]]) -> list[Line]:
+def _with_numbers_among_notes(lines: list[Line], numbers: dict[int, list[Line]],
+                              brackets: bool) -> list[Line]:
     """A note's number alone on its line near the page's foot looks like a page number and
     was set aside as one. Put back the numbers that stand between two lines of their page
     with text right under them and a marker of that number in the page's text above: the
@@ -264,7 +265,7 @@ def _with_numbers_among_notes(lines: list[Line], numbers: dict[int, list[Line]])
             if not above or not below or below[0].no != c.no + 1 \
                     or not WORDY.search(below[0].text) or NOTE_LINE.match(below[0].text):
                 continue
-            if _marker_pattern(int(c.text)).search(" ".join(ln.text for ln in above)):
+            if _marker_pattern(int(c.text), brackets).search(" ".join(ln.text for ln in above)):
                 extra.append(c)
     if not extra:
         return lines
@@ -292,7 +293,7 @@ def _lost_first_note(lines: list[Line], idx: list[int], k0: int, run: list[tuple
     for k in range(k0 - 1, max(-1, k0 - 1 - SHORT_CARRY), -1):
         t = lines[idx[k]].text
         for n in missing:
-            m = GLUED_NOTE[n].search(t)
+            m = _glued_note(n).search(t)
             if not m:
                 continue
             rest = t[m.end():]
@@ -308,15 +309,10 @@ def _lost_first_note(lines: list[Line], idx: list[int], k0: int, run: list[tuple
     return None
 
 
-class _GluedNote(dict):
-    """n -> the pattern of note n's number glued to a word, then the note's first words."""
-
-    def __missing__(self, n: int) -> re.Pattern:
-        self[n] = re.compile(rf"(?<=[^\W\d_])({n}) (?=[^\W_a-z]|[“\"‘(])")
-        return self[n]
-
-
-GLUED_NOTE = _GluedNote()
+@cache
+def _glued_note(n: int) -> re.Pattern:
+    """Note n's number glued to a word, then the note's first words ("Business115 USDA")."""
+    return re.compile(rf"(?<=[^\W\d_])({n}) (?=[^\W_a-z]|[“\"‘(])")
 
 
 def _lost_note_top(lines: list[Line], idx: list[int], k0: int, numbers: list[int],
