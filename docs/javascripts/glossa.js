@@ -6,6 +6,9 @@
  *    focus. It comes from the page's JSON blocks (class glossa-terms, glossa-notes) and goes
  *    into the tooltip as text nodes only: an
  *    editor's string is never parsed as HTML (Material's own title tooltips would).
+ * 4. Editors' annotations: a switch shows or hides them all (remembered in localStorage);
+ *    on narrow screens each paragraph's notes open under it; a reference (A1) opens and
+ *    focuses its note; a paragraph's citation can include its annotations.
  * No network, no dependencies; works from file:// too. */
 (function () {
   "use strict";
@@ -29,6 +32,8 @@
     (function look() {
       var mark = firstHit();
       if (!mark) { if (tries++ < 40) setTimeout(look, 50); return; }
+      var box = mark.closest(".glossa-annotations");
+      if (box) openBox(box, true);  // the words are in an editors' annotation: show it
       var para = mark.closest("p, li, td") || mark;
       para.classList.add("glossa-hit");
       para.scrollIntoView({ block: "center" });
@@ -58,6 +63,24 @@
       number + (url ? ", " + url : "");
   }
 
+  /* A paragraph's editors' annotations as plain text, for its citation. */
+  function annotationsText(para) {
+    var box = document.getElementById("ann-" + para.id);
+    if (!box) return "";
+    var notes = box.querySelectorAll(".glossa-annotation");
+    var parts = [];
+    for (var i = 0; i < notes.length; i++) {
+      var n = notes[i];
+      var number = n.querySelector(".glossa-annotation__number").textContent;
+      var body = n.querySelector(".glossa-annotation__body").textContent.replace(/\s+/g, " ").trim();
+      var sources = n.querySelector(".glossa-annotation__sources");
+      parts.push(number + " (" + n.getAttribute("data-kind") + ", " + n.getAttribute("data-author") +
+        ", " + n.getAttribute("data-date") + "): " + body +
+        (sources ? " " + sources.textContent.replace(/\s+/g, " ").trim() : ""));
+    }
+    return " Editors’ annotation" + (parts.length > 1 ? "s" : "") + ": " + parts.join(" ");
+  }
+
   function showCitation(para) {
     var text = citationFor(para);
     if (!text) return;
@@ -78,7 +101,28 @@
         } else { select(box); }
       });
     }
-    box.querySelector(".glossa-citation__text").textContent = text;
+    var extra = annotationsText(para);
+    var wanted = box.querySelector(".glossa-citation__with");
+    if (extra && !wanted) {
+      var label = document.createElement("label");
+      label.className = "glossa-citation__with";
+      wanted = document.createElement("input");
+      wanted.type = "checkbox";
+      label.appendChild(wanted);
+      label.appendChild(document.createTextNode(" Include the editors’ annotations on this paragraph"));
+      box.insertBefore(label, box.querySelector("button"));
+      wanted.addEventListener("change", function () {
+        var p = document.getElementById(box.getAttribute("data-para"));
+        box.querySelector(".glossa-citation__text").textContent =
+          citationFor(p) + (wanted.checked ? annotationsText(p) : "");
+      });
+    } else if (!extra && wanted) {
+      wanted.remove();
+    }
+    if (extra) wanted = box.querySelector(".glossa-citation__with input");
+    box.setAttribute("data-para", para.id);
+    box.querySelector(".glossa-citation__text").textContent =
+      text + (extra && wanted && wanted.checked ? extra : "");
     var note = box.querySelector(".glossa-citation__note");
     if (!publicAddress(para)) {
       if (!note) {
@@ -93,6 +137,7 @@
     }
     box.querySelector("button").textContent = "Copy citation";
     para.insertAdjacentElement("afterend", box);
+    layoutMargin();
   }
 
   function select(box) {
@@ -198,9 +243,99 @@
   document.addEventListener("focusout", function (e) { if (termOf(e.target)) scheduleHide(); });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape" && tip) hideTip(); });
 
+  /* ---- Editors' annotations: the switch, the notes under a paragraph on narrow screens -- */
+  var ANNOTATIONS = "glossa.annotations";
+
+  function storedHidden() {
+    try { return localStorage.getItem(ANNOTATIONS) === "hidden"; } catch (e) { return false; }
+  }
+
+  function applySwitch(hidden) {
+    document.documentElement.classList.toggle("glossa-annotations-off", hidden);
+    var sw = document.querySelector("button.glossa-annotations-switch");
+    if (sw) sw.setAttribute("aria-checked", hidden ? "false" : "true");
+    layoutMargin();
+  }
+
+  function openBox(box, open) {
+    box.classList.toggle("glossa-annotations--open", open);
+    var toggle = box.querySelector(".glossa-annotations__toggle");
+    if (toggle) toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    layoutMargin();
+  }
+
+  function showNote(note) {
+    var box = note.closest(".glossa-annotations");
+    if (box) openBox(box, true);
+    note.focus({ preventScroll: true });
+    var r = note.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) note.scrollIntoView({ block: "center" });
+  }
+
+  /* On wide screens the notes sit in the margin with no height of their own: move each down
+     below the one above it, and make room after the article for the last. */
+  function layoutMargin() {
+    var boxes = document.querySelectorAll(".glossa-annotated > .glossa-annotations");
+    if (!boxes.length) return;
+    var article = boxes[0].closest("article") || document.body;
+    article.style.paddingBottom = "";
+    var wide = window.matchMedia("(min-width: 60em)").matches &&
+      !document.documentElement.classList.contains("glossa-annotations-off");
+    var bottom = -Infinity;
+    for (var i = 0; i < boxes.length; i++) {
+      var list = boxes[i].querySelector(".glossa-annotations__list");
+      list.style.transform = "";
+      if (!wide) continue;
+      var top = list.getBoundingClientRect().top + window.scrollY;
+      var shift = Math.max(0, bottom + 16 - top);
+      if (shift) list.style.transform = "translateY(" + shift + "px)";
+      bottom = top + shift + list.offsetHeight;
+    }
+    var end = article.getBoundingClientRect().bottom + window.scrollY;
+    if (wide && bottom > end) article.style.paddingBottom = (bottom - end + 16) + "px";
+  }
+  window.addEventListener("resize", function () { clearTimeout(layoutMargin.timer); layoutMargin.timer = setTimeout(layoutMargin, 100); });
+
+  function setUpAnnotations() {
+    var summary = document.querySelector(".glossa-annotation-summary");
+    if (summary && !summary.querySelector(".glossa-annotations-switch")) {
+      var sw = document.createElement("button");
+      sw.type = "button";
+      sw.className = "glossa-annotations-switch";
+      sw.setAttribute("role", "switch");
+      sw.textContent = "Show annotations";
+      sw.addEventListener("click", function () {
+        var hide = sw.getAttribute("aria-checked") === "true";
+        try { localStorage.setItem(ANNOTATIONS, hide ? "hidden" : "shown"); } catch (e) { /* private mode */ }
+        applySwitch(hide);
+      });
+      summary.appendChild(document.createTextNode(" "));
+      summary.appendChild(sw);
+    }
+    applySwitch(storedHidden());
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && target.classList.contains("glossa-annotation")) showNote(target);
+  }
+
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest(".glossa-annotations__toggle");
+    if (toggle) {
+      var box = toggle.closest(".glossa-annotations");
+      openBox(box, !box.classList.contains("glossa-annotations--open"));
+      return;
+    }
+    var ref = event.target.closest && event.target.closest("a.glossa-annotation-ref");
+    if (ref) {
+      var note = document.getElementById(ref.getAttribute("href").slice(1));
+      if (note) { event.preventDefault(); showNote(note); }
+    }
+  });
+  window.addEventListener("hashchange", setUpAnnotations);
+
   function setUp() {
     hideTip();
     readTips();
+    setUpAnnotations();
     landOnHit();
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target && target.classList.contains("glossa-para")) showCitation(target);

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .annotations import Annotation, load_annotations
 from .cache import DiskCache
 from .footnotes import EditorNote, ResolvedNote, editor_notes, resolve_footnotes
 from .glossary import Entry, load_glossary
@@ -64,6 +65,7 @@ class Corpus:
     papers: list[Paper] = field(default_factory=list)
     glossary: list[Entry] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # paper folders that could not be read
 
@@ -257,5 +259,8 @@ def load_corpus(root: Path) -> Corpus:
     corpus.glossary, problems = load_glossary(root)
     corpus.problems += problems
     corpus.themes, problems = load_themes(root)
+    corpus.problems += problems
+    corpus.annotations, problems = load_annotations(
+        root, {p.meta.slug for p in corpus.papers}, frozenset(corpus.unreadable))
     corpus.problems += problems
     return corpus

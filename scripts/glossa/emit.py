@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from .annotation_html import mark_open, paragraph_block, print_list, ref_html, summary_markdown
+from .annotations import Anchored
 from .citations import citation_line
 from .content import Paper, PaperMeta
 from .footnotes import ResolvedNote
@@ -131,20 +133,32 @@ def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermS
                     entries: dict[str, Entry] | None = None,
                     glossary_prefix: str = "../glossary/", note_link=None,
                     styles: tuple[tuple[int, int, str], ...] = (), escape_text=escape,
-                    term=None) -> str:
+                    term=None, marks: tuple[tuple[int, int, str], ...] = (),
+                    inserts: tuple[tuple[int, str], ...] = ()) -> str:
     """`text` as Markdown, with footnote references put back at the markers' offsets and
     glossary terms linked. `note_link(n)`, if given, writes a note reference that points
     elsewhere (a passage quoted away from its paper) instead of a footnote of this page;
     `escape_text` and `term(words, entry, style)` write for another format (the EPUB's
-    XHTML)."""
+    XHTML). `marks` are spans to highlight ((start, end, opening tag of a <mark>)), split at
+    the edges of italic and bold runs so that every element nests; `inserts` are HTML put
+    in at an offset, after a note that stands there."""
     # Italic and bold as printed: a run is closed before a note or term that it would cut,
-    # and a term link that a run's edge would cut is left as text.
+    # and a term link that a run's (or a mark's) edge would cut is left as text.
     edges = sorted({x for a, b, _ in styles for x in (a, b)})
-    spans = [sp for sp in spans if not any(sp.start < x < sp.end for x in edges)]
+    pieces_of_marks = []
+    for a, b, tag in marks:
+        cuts = [a, *(x for x in edges if a < x < b), b]
+        pieces_of_marks += [(x, y, tag) for x, y in zip(cuts, cuts[1:]) if x < y]
+    mark_edges = {x for a, b, _ in pieces_of_marks for x in (a, b)}
+    spans = [sp for sp in spans if not any(sp.start < x < sp.end for x in
+                                           (*edges, *mark_edges))]
     events = [(offset, 2, ("note", n)) for offset, n in markers]
     events += [(sp.start, 1, ("term", sp)) for sp in spans]
+    events += [(offset, 3, ("insert", value)) for offset, value in inserts]
     for a, b, tag in styles:
         events += [(a, 0.5, ("open", tag)), (b, 0, ("close", tag))]
+    for a, b, tag in pieces_of_marks:  # inside the style runs: opened after, closed before
+        events += [(a, 0.6, ("insert", tag)), (b, -0.5, ("insert", "</mark>"))]
     pieces, pos = [], 0
     for offset, _, (kind, value) in sorted(events, key=lambda e: (e[0], e[1])):
         if offset < pos:
@@ -157,6 +171,8 @@ def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermS
             pieces.append(f"<{value}>")
         elif kind == "close":
             pieces.append(f"</{value}>")
+        elif kind == "insert":
+            pieces.append(value)
         else:
             words = text[value.start:value.end]
             pieces.append(term(words, entries[value.entry], value.style) if term else
@@ -168,9 +184,13 @@ def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermS
 
 def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
                        spans: list[TermSpan] = (), entries: dict[str, Entry] | None = None,
-                       page: str = "") -> str:
-    """A paper's paragraph: its number and permalink, lead-in, text, notes and terms."""
-    body = inline_markdown(p.text, markers, spans, entries, styles=p.styles)
+                       page: str = "", notes: list[Anchored] = ()) -> str:
+    """A paper's paragraph: its number and permalink, lead-in, text, notes and terms, and
+    the editors' annotations anchored to it (marked words, a reference, the notes)."""
+    marks = tuple((a.start, a.end, mark_open(a)) for a in notes if a.start is not None)
+    inserts = tuple((len(p.text) if a.start is None else a.end, ref_html(a)) for a in notes)
+    body = inline_markdown(p.text, markers, spans, entries, styles=p.styles, marks=marks,
+                           inserts=inserts)
     if p.kind == "aside":  # a box set beside the text in the PDF
         return f"{body}\n{{: #{p.id} .glossa-aside }}"
     if p.kind == "caption":
@@ -191,7 +211,8 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
     link = (f'<a class="glossa-pilcrow" href="#{p.id}" title="Link to paragraph {number}" '
             f'aria-label="Link to paragraph {number}">¶{number}</a> ')
     bullet = "- " if p.kind == "item" else ""
-    return f"{bullet}{link}{lead}{body}\n{{: #{p.id} .glossa-para{where} }}"
+    para = f"{bullet}{link}{lead}{body}\n{{: #{p.id} .glossa-para{where} }}"
+    return paragraph_block(para, p.id, list(notes)) if notes else para
 
 
 def grid_table(text: str, escape_cell, ident: str = "") -> str:
@@ -237,9 +258,13 @@ def note_markdown(note: ResolvedNote, meta: PaperMeta) -> str:
 
 
 def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
-                   entries: dict[str, Entry] | None = None) -> str:
+                   entries: dict[str, Entry] | None = None,
+                   annotations: list[Anchored] = ()) -> str:
     meta, reading = paper.meta, paper.reading
     spans = spans or {}
+    by_para: dict[str, list[Anchored]] = {}
+    for a in annotations:
+        by_para.setdefault(a.para, []).append(a)
     by_block: dict[str, list[tuple[int, int]]] = {}
     for m in reading.markers:
         by_block.setdefault(m.block, []).append((m.offset, m.n))
@@ -249,6 +274,8 @@ def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
            f"[CSL-JSON]({slug}.json){{download}}. Each paragraph’s number (¶) gives a "
            f"citation of that paragraph. Read it on an e-reader: [EPUB]({slug}.epub){{download}}."
            "\n{: .glossa-cite-paper }", ""]
+    if annotations:
+        out += [summary_markdown(list(annotations), "../annotations/index.md"), ""]
     for b in reading.blocks:
         if isinstance(b, Heading):
             if b.id in by_block:  # a note on the heading: its number stays out of the contents
@@ -258,8 +285,12 @@ def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
                 out.append(f"{'#' * b.level} {escape(b.text)} {{#{b.id}}}")
         else:
             out.append(paragraph_markdown(b, by_block.get(b.id, []), spans.get(b.id, []),
-                                          entries, reading.page_citation(b.page)))
+                                          entries, reading.page_citation(b.page),
+                                          by_para.get(b.id, ())))
         out.append("")
+    if annotations:
+        out += [print_list(list(annotations), {b.id: b.text for b in reading.paragraphs()}),
+                ""]
     for n, note in sorted(paper.footnotes.items()):
         out.append(f"[^{n}]: {note_markdown(note, meta)}")
         out.append("")

@@ -5,6 +5,9 @@ last section: a word found only in note 11 showed that section, which begins wit
 paragraph, and the reader then looked for the note by hand. Here each note is a search
 result of its own, landing on the note; the notes leave the section's text.
 
+Editors' annotations are results of their own too, titled with their kind and paragraph and
+landing on that paragraph; they too leave the section's text.
+
 Glossary entries have several spellings ("Gaddafi", "Gadaffi"); a paper uses one. A section
 that mentions an entry carries all of the entry's names in a field of its own (`glossary`),
 searched but never shown, so that any spelling finds every section that mentions the entry.
@@ -30,6 +33,8 @@ class PageSearch:
     """What one page adds to the index: its notes, and the entries each section mentions."""
     location: str  # the page's location in the index, e.g. "papers/russias-gambit/"
     notes: list[tuple[str, str]] = field(default_factory=list)  # (note id, its text)
+    # (paragraph id, kind, text) of each editors' annotation, in page order
+    annotations: list[tuple[str, str, str]] = field(default_factory=list)
     entries: dict[str, set[str]] = field(default_factory=dict)  # section location -> ids
 
 
@@ -48,6 +53,7 @@ class _Reader(HTMLParser):
         self.note: tuple[str, int, list[str]] | None = None  # id, depth, text parts
         self.skip_depth: int | None = None  # inside the back-reference arrow
         self.excluded_depth: int | None = None  # inside what the theme leaves out of search
+        self.annotation: tuple[str, str, int, list[str]] | None = None  # para, kind, depth
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -56,6 +62,10 @@ class _Reader(HTMLParser):
         self.stack.append(tag)
         depth = len(self.stack)
         classes = (a.get("class") or "").split()
+        if "glossa-annotation" in classes and a.get("data-para") and self.annotation is None:
+            self.annotation = (a["data-para"], a.get("data-kind", ""), depth, [])
+        elif self.annotation is not None and "glossa-annotation__head" in classes:
+            self.skip_depth = depth  # the number, kind, author and date: not the text
         if self.excluded_depth is None and EXCLUDE in a and "footnote" not in classes:
             self.excluded_depth = depth
         if self.excluded_depth is not None:
@@ -82,6 +92,10 @@ class _Reader(HTMLParser):
                 self.excluded_depth = None
             if self.skip_depth == depth:
                 self.skip_depth = None
+            if self.annotation is not None and self.annotation[2] == depth:
+                para, kind, _, parts = self.annotation
+                self.result.annotations.append((para, kind, " ".join(" ".join(parts).split())))
+                self.annotation = None
             if self.note is not None and self.note[1] == depth:
                 text = " ".join("".join(self.note[2]).split())
                 self.result.notes.append((self.note[0], text))
@@ -94,6 +108,8 @@ class _Reader(HTMLParser):
     def handle_data(self, data):
         if self.note is not None and self.skip_depth is None:
             self.note[2].append(data)
+        if self.annotation is not None and self.skip_depth is None:
+            self.annotation[3].append(data)
 
 
 def page_search(location: str, page_html: str) -> PageSearch:
@@ -125,9 +141,14 @@ def merge(index: dict, pages: list[PageSearch], spellings: dict[str, tuple[str, 
         page_location = doc["location"].split("#")[0]
         nxt = docs[i + 1]["location"].split("#")[0] if i + 1 < len(docs) else None
         if page_location in by_location and nxt != page_location:
-            for note_id, text in by_location.pop(page_location).notes:
+            page = by_location.pop(page_location)
+            for note_id, text in page.notes:
                 number = note_id.removeprefix("fn:")
                 out.append({"location": f"{page_location}#{note_id}", "title": f"Note {number}",
+                            "text": f"<p>{html.escape(text, quote=False)}</p>"})
+            for para, kind, text in page.annotations:  # lands on the paragraph commented on
+                out.append({"location": f"{page_location}#{para}",
+                            "title": f"Editors’ annotation ({kind.lower()}) on ¶{para[1:]}",
                             "text": f"<p>{html.escape(text, quote=False)}</p>"})
     config = dict(index.get("config", {}))
     fields = dict(config.get("fields", {}))

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .annotation_html import index_markdown as annotations_index
+from .annotations import Anchored, anchor_annotations
 from .citations import bibtex, csl_json, ris
 from .compare_pages import overview_markdown, theme_markdown
 from .content import Corpus, PaperMeta, load_corpus
@@ -50,6 +52,7 @@ class Site:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per pipeline stage
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entry id -> names
     papers_by_page: dict[str, PaperMeta] = field(default_factory=dict)  # "papers/x.md" -> meta
+    annotations: dict[str, list[Anchored]] = field(default_factory=dict)  # slug -> anchored
 
     def time(self, stage: str, start: float) -> float:
         now = time.perf_counter()
@@ -140,6 +143,10 @@ def build_site(corpus: Corpus) -> Site:
     occurrences: dict[str, list[Occurrence]] = {e.id: [] for e in corpus.glossary}
     spans_by_paper: dict[str, dict[str, list]] = {}
     matches: dict[tuple[str, str], list] = {}
+    t = time.perf_counter()
+    site.annotations, problems = anchor_annotations(corpus.annotations, corpus.papers)
+    site.problems += problems
+    site.time("annotations", t)
     for p in corpus.papers:
         path = f"papers/{p.meta.slug}.md"
         avoid: dict[str, list[int]] = {}
@@ -158,7 +165,8 @@ def build_site(corpus: Corpus) -> Site:
                                           sum(1 for sp in flat if sp.style == "light"), words)
         for ext, make in (("bib", bibtex), ("ris", ris), ("json", csl_json)):
             site.files[f"papers/{p.meta.slug}.{ext}"] = make(p.meta)
-        site.pages[path] = paper_markdown(p, spans, entries)
+        site.pages[path] = paper_markdown(p, spans, entries,
+                                          site.annotations.get(p.meta.slug, []))
         site.files[f"papers/{p.meta.slug}.epub"] = paper_epub(p, spans, entries)
         site.papers_by_page[path] = p.meta
         site.time("emit Markdown", t)
@@ -185,6 +193,8 @@ def build_site(corpus: Corpus) -> Site:
     t = time.perf_counter()
     compare_nav = build_comparisons(site, corpus, linker, spans_by_paper, entries, matches)
     site.time("comparisons (ranking, pages)", t)
+    if corpus.annotations:
+        site.pages["annotations/index.md"] = annotations_index(corpus.papers, site.annotations)
     site.pages["papers/index.md"] = (
         "---\ntitle: All papers\n---\n\n# All papers\n\n" + papers_list(corpus, prefix="") + "\n")
     site.snippets["papers"] = papers_list(corpus)
@@ -206,6 +216,7 @@ def build_site(corpus: Corpus) -> Site:
         {"Papers": ["papers/index.md", *(paper_nav if len(paper_nav) <= NAV_LIMIT else [])]},
         *([{"Compare": compare_nav}] if compare_nav else []),
         *([{"Glossary": ["glossary/index.md"]}] if corpus.glossary else []),
+        *([{"Annotations": "annotations/index.md"}] if corpus.annotations else []),
         {"About the corpus": "about.md"},
         {"How to read this site": "reading.md"},
     ]
