@@ -125,6 +125,8 @@ def test_every_comparison_passage_links_to_the_paragraph_it_shows(two_builds):
             if slug not in paper_cache:
                 paper_cache[slug] = BeautifulSoup((site / "papers" / slug / "index.html")
                                                   .read_text(encoding="utf-8"), "html.parser")
+                for ref in paper_cache[slug].select("a.glossa-annotation-ref"):
+                    ref.decompose()  # the site's apparatus (A1), like the ¶ number
             target = paper_cache[slug].select_one(f"p#{para}")
             shown = passage.find_all("p")[-1]
             words = " ".join(shown.get_text(" ").split()).replace(" ", "")
@@ -174,3 +176,30 @@ def test_a_site_with_papers_only_builds_and_offers_no_missing_pages(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "compare/" not in home and "glossary/" not in home
+
+
+def test_the_paper_page_marks_every_annotation_and_the_index_lists_them(two_builds):
+    from bs4 import BeautifulSoup
+
+    from glossa.content import load_corpus
+
+    site = two_builds[0]
+    corpus = load_corpus(ROOT)
+    index = BeautifulSoup((site / "annotations" / "index.html").read_text(encoding="utf-8"),
+                          "html.parser")
+    listed = {a["href"] for a in index.select("article li a[href*='#a-']")}
+    for slug in {a.paper for a in corpus.annotations}:
+        page = BeautifulSoup((site / "papers" / slug / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        ids = sorted(f"a-{a.id}" for a in corpus.annotations if a.paper == slug)
+        notes = page.select(".glossa-annotations .glossa-annotation")
+        assert sorted(n["id"] for n in notes) == ids
+        for n in notes:
+            para = n.find_parent(class_="glossa-annotated").select_one(".glossa-para")
+            assert para["id"] == n["data-para"]
+            assert para.select_one(f"a.glossa-annotation-ref[href='#{n['id']}']")
+            assert f"../papers/{slug}/#{n['id']}" in listed
+        summary = " ".join(page.select_one(".glossa-annotation-summary").get_text(" ").split())
+        assert f"Editors’ annotations: {len(ids)} (" in summary
+        printed = page.select(".glossa-annotations-print li")
+        assert [li["value"] for li in printed] == [str(i) for i in range(1, len(ids) + 1)]

@@ -151,14 +151,18 @@ def load_annotations(root: Path, papers: set[str], unreadable: frozenset[str] = 
                 problems.append(Problem(label, doc.line("date"), "A005", f"date: {d['date']} "
                                         "is not a date that exists", "write YYYY-MM-DD"))
                 continue
-            bad = [(i, m.group(1)) for i, line in enumerate(d["body"].split("\n"))
+            bad = [(i, m) for i, line in enumerate(d["body"].split("\n"))
                    for m in _LINK.finditer(line)
                    if m.group(0).startswith("!") or not _SAFE_URL.match(m.group(1))]
-            for i, url in bad:
-                problems.append(Problem(label, doc.line("body") + 1 + i, "A015",
-                                        f"body: a link to '{url[:60]}' or an image; only "
-                                        "http(s) and mailto links are kept",
-                                        "link to the full http(s) address, without '!'"))
+            first = doc.line("body") + (1 if "\n" in d["body"].rstrip() else 0)
+            for i, m in bad:
+                problems.append(
+                    Problem(label, first + i, "A015", f"body: an image ({m.group(0)[:40]}…); "
+                            "nothing on a page is fetched from elsewhere", "link to it "
+                            "instead: drop the '!'") if m.group(0).startswith("!") else
+                    Problem(label, first + i, "A015", f"body: a link to a "
+                            f"'{m.group(1).split(':')[0][:20]}:' address; only http(s) and "
+                            "mailto links are kept", "link to the full https:// address"))
             if bad:
                 continue
             annotations.append(Annotation(
@@ -202,6 +206,21 @@ def _words(para: _Para, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _tighten(para: _Para, start: int, end: int, quote: str, reach: int = 4
+             ) -> tuple[int, int]:
+    """The best-aligned window has the quote's length; the passage now may be a few words
+    longer or shorter. Of the word edges near the window's, the pair whose words are most
+    like the quote (nearest the window on a tie)."""
+    text = para.folded
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == " "]
+    ends = [i for i, ch in enumerate(text) if ch == " "] + [len(text)]
+    near_start = sorted(starts, key=lambda x: abs(x - start))[:2 * reach + 1]
+    near_end = sorted(ends, key=lambda x: abs(x - end))[:2 * reach + 1]
+    best = max(((fuzz.ratio(quote, text[s:e]), -abs(s - start) - abs(e - end), s, e)
+                for s in near_start for e in near_end if e > s), default=None)
+    return (best[2], best[3]) if best else (start, end)
+
+
 def _snippet(text: str, n: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[:n - 1].rstrip() + "…"
@@ -235,8 +254,8 @@ def anchor_one(note: Annotation, paras: list[_Para]) -> tuple[Anchored | None, l
         where = ", ".join(f"{p.id}" for p, _ in exact)
         return None, [Problem(note.path, line, "A012", f"anchor: the quote “{_snippet(quote)}” "
                               f"is in {len(exact)} places of {note.paper} ({where})",
-                              "add a prefix or suffix (the words just before or after the "
-                              "place you mean), or quote more words")]
+                              "add a prefix or a suffix, the words just before or after "
+                              "the place you mean; or quote more words")]
     if exact:
         p, i = exact[0]
         return _moved(Anchored(note, p.id, p.where[i], p.where[i + len(quote)], "exact"))
@@ -263,7 +282,7 @@ def anchor_one(note: Annotation, paras: list[_Para]) -> tuple[Anchored | None, l
                                   f"close to several places: {where}", "quote the passage "
                                   "again from the paper's page, with a prefix or suffix")]
         score, p, a, b = scored[0]
-        a, b = _words(p, a, b)
+        a, b = _tighten(p, *_words(p, a, b), quote)
         return _moved(Anchored(note, p.id, p.where[a], p.where[b], "fuzzy", score),
                       p.text[p.where[a]:p.where[b]])
     closest = "; ".join(f"{p.id} ({s:.2f}) “{_snippet(p.text[p.where[_words(p, a, b)[0]]:])}”"

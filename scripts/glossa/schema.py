@@ -113,7 +113,8 @@ def read_records(folder, label_dir: str, schema: str, prefix: str, what: str, ex
             continue
         label = f"{label_dir}/{file.name}"
         if file.suffix not in (".yml", ".yaml"):
-            problems.append(Problem(label, 0, f"{prefix}009", f"not a {what} file",
+            article = "an" if what[:1] in "aeiou" else "a"
+            problems.append(Problem(label, 0, f"{prefix}009", f"not {article} {what} file",
                                     f"{what} files are .yml files"))
             continue
         if not ID.match(file.stem):
