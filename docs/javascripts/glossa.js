@@ -313,6 +313,17 @@
       summary.appendChild(sw);
     }
     applySwitch(storedHidden());
+    // Arriving from search: open the closed notes that hold the words searched for, before
+    // the theme marks them (it marks only what is shown).
+    var h = /[?&]h=([^&#]*)/.exec(location.search);
+    if (h) {
+      var words = decodeURIComponent(h[1].replace(/\+/g, " ")).toLowerCase().split(/\s+/).filter(Boolean);
+      var boxes = document.querySelectorAll(".glossa-annotations");
+      for (var i = 0; i < boxes.length; i++) {
+        var text = boxes[i].textContent.toLowerCase();
+        if (words.some(function (w) { return text.indexOf(w) >= 0; })) openBox(boxes[i], true);
+      }
+    }
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target && target.classList.contains("glossa-annotation")) showNote(target);
   }

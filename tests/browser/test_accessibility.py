@@ -16,6 +16,7 @@ PAGES = {
     "glossary-entry": "glossary/six-party-talks/",
     "comparison": "compare/sanctions/",
     "overview": "compare/",
+    "annotations": "annotations/",
 }
 AXE = Axe()
 
