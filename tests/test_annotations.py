@@ -19,9 +19,11 @@ from helpers import ROOT
 
 TEXT = """A Paper
 
-Moscow has long-standing links with its neighbor across the Tumen River. The sanctions noose tightens.
+Moscow has long-standing links with its neighbor across the Tumen River. \
+The sanctions noose tightens.
 
-Russia currently enjoys the best relations with the North, even as the DPRK’s ties with its only formal ally, China, have deteriorated in recent years.
+Russia currently enjoys the best relations with the North, even as the DPRK’s ties \
+with its only formal ally, China, have deteriorated in recent years.
 
 The Kremlin watches China. Moscow has long-standing links with Seoul as well.
 """

@@ -187,8 +187,8 @@ def index_markdown(papers: list, anchored: dict[str, list[Anchored]]) -> str:
         out += [f"## {escape(paper.meta.title)}", ""]
         text = {b.id: b.text for b in paper.reading.paragraphs()}
         for kind, _ in counts(notes):
-            out += [f"### {KIND_NAMES[kind] if kind == 'context' else KIND_PLURALS[kind].capitalize()}"
-                    f" {{#{slug}-{kind}}}", ""]
+            title = KIND_NAMES[kind] if kind == "context" else KIND_PLURALS[kind].capitalize()
+            out += [f"### {title} {{#{slug}-{kind}}}", ""]
             for a in sorted((a for a in notes if a.note.kind == kind),
                             key=lambda a: (a.note.date, -a.number), reverse=True):
                 quote = f" “{escape(_short(text.get(a.para, ''), a, 70))}”" if a.note.quote \

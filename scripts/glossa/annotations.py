@@ -307,7 +307,7 @@ def _between(note: Annotation, paras: list[_Para]) -> list[tuple[_Para, int, int
     """Places where the prefix and the suffix stand with new words between them (at most
     twice the quote's length): the passage as it reads now."""
     most = 2 * len(note.quote or "") + 40
-    pattern = re.compile(re.escape(note.prefix) + r" ?(.{1,%d}?) ?" % most
+    pattern = re.compile(re.escape(note.prefix) + f" ?(.{{1,{most}}}?) ?"
                          + re.escape(note.suffix))
     return [(p, m.start(1), m.end(1)) for p in paras for m in pattern.finditer(p.folded)]
 

@@ -148,7 +148,7 @@ def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermS
     pieces_of_marks = []
     for a, b, tag in marks:
         cuts = [a, *(x for x in edges if a < x < b), b]
-        pieces_of_marks += [(x, y, tag) for x, y in zip(cuts, cuts[1:]) if x < y]
+        pieces_of_marks += [(x, y, tag) for x, y in zip(cuts, cuts[1:], strict=False) if x < y]
     mark_edges = {x for a, b, _ in pieces_of_marks for x in (a, b)}
     spans = [sp for sp in spans if not any(sp.start < x < sp.end for x in
                                            (*edges, *mark_edges))]
