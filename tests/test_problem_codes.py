@@ -52,6 +52,6 @@ def test_problem_code(case, tmp_path, capsys, request):
     assert lines, f"{code} was not reported:\n{out.err}"
     assert "\n".join(lines) + "\n" == expected.read_text(encoding="utf-8")
     assert "Traceback" not in out.err
-    warning_only = {"A013", "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F011", "F012",
-                    "G008", "P005", "P007", "Y008"}
+    warning_only = {"A013", "A015", "F001", "F002", "F003", "F004", "F005", "F006", "F007",
+                    "F011", "F012", "G008", "P005", "P007", "Y008"}
     assert exit_code == (0 if code in warning_only else 1)

@@ -155,16 +155,18 @@ def load_annotations(root: Path, papers: set[str], unreadable: frozenset[str] = 
                    for m in _LINK.finditer(line)
                    if m.group(0).startswith("!") or not _SAFE_URL.match(m.group(1))]
             first = doc.line("body") + (1 if "\n" in d["body"].rstrip() else 0)
+            # Shown as text (the renderer keeps no other link and no image): a warning,
+            # like raw HTML (Y008), so the reviewer sees it.
             for i, m in bad:
                 problems.append(
                     Problem(label, first + i, "A015", f"body: an image ({m.group(0)[:40]}…); "
-                            "nothing on a page is fetched from elsewhere", "link to it "
-                            "instead: drop the '!'") if m.group(0).startswith("!") else
+                            "it is shown as its text: nothing on a page is fetched from "
+                            "elsewhere", "link to it instead: drop the '!'", WARNING)
+                    if m.group(0).startswith("!") else
                     Problem(label, first + i, "A015", f"body: a link to a "
-                            f"'{m.group(1).split(':')[0][:20]}:' address; only http(s) and "
-                            "mailto links are kept", "link to the full https:// address"))
-            if bad:
-                continue
+                            f"'{m.group(1).split(':')[0][:20]}:' address; it is shown as text "
+                            "(only http(s) and mailto links are kept)",
+                            "link to the full https:// address", WARNING))
             annotations.append(Annotation(
                 note_id, folder.name, d["kind"], d["body"].strip(), d["author"], d["date"],
                 _clean(anchor["quote"]) if anchor.get("quote") else None,

@@ -2,7 +2,8 @@
 
 Payloads (`<img onerror>`, `<svg onload>`, `<script>`, `javascript:` links, attribute
 breakouts with both quotes) go into every free-text field of every data file: paper metadata,
-editors' notes, glossary terms, aliases and definitions, theme questions and summaries. The
+editors' notes, glossary terms, aliases and definitions, theme questions and summaries,
+editors' annotations (body, author, sources). The
 site is built served and offline; every kind of page is loaded, every term, marker and link
 hovered and focused, search opened with a word from the payloads. No dialog may open and no
 element of a payload may appear in the page. A second test breaks the escaping on purpose (a
@@ -45,9 +46,9 @@ PAYLOADS = [
 # Fields whose value must match something else in the content (a pinned phrase, an entry
 # id, a heading of the paper): a payload there is an error `glossa check` reports, tested in
 # tests/problems/. Every other string field is free text and gets a payload.
-REFERENCES = {"passages", "exclude", "related", "levels"}
+REFERENCES = {"passages", "exclude", "related", "levels", "quote", "prefix", "suffix"}
 SCHEMAS = {"paper.yml": "paper", "notes.yml": "notes", "glossary": "glossary",
-           "themes": "theme"}
+           "themes": "theme", "annotations": "annotation"}
 
 
 class Injector:
@@ -74,7 +75,7 @@ class Injector:
             return f"{value} {self.payload()}"
         if path[-1:] == ("url",):
             # Allowed by the schema (it starts with https://), then breaks out of href="".
-            return 'https://example.org/"><img data-pwn src=x onerror=alert(9)>'
+            return 'https://example.org/"><svg/data-pwn/onload=alert(9)>'
         return value
 
 
@@ -92,9 +93,12 @@ def hostile_project(dest: Path) -> tuple[Path, int]:
     (project / "content/papers/putin-and-north-korea/notes.yml").write_text(
         "notes:\n  - n: 1\n    text: An editor's note.\n    source: A test fixture\n",
         encoding="utf-8")
+    shutil.copytree(ROOT / "content/annotations/putin-and-north-korea",
+                    project / "content/annotations/putin-and-north-korea")
     injector = Injector()
     for file in sorted((project / "content").rglob("*.yml")):
-        kind = SCHEMAS.get(file.name) or SCHEMAS.get(file.parent.name)
+        kind = (SCHEMAS.get(file.name) or SCHEMAS.get(file.parent.name)
+                or SCHEMAS.get(file.parent.parent.name))
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
         term = data.get("term") if kind == "glossary" else None
         data = injector.walk(data, _schema(kind), ())
@@ -137,9 +141,9 @@ def hostile(tmp_path_factory):
     server.shutdown()
 
 
-PAGES = ["", "papers/", "papers/gambit/", "papers/putin-and-north-korea/", "glossary/",
-         "glossary/sanctions/", "glossary/north-korea/", "compare/", "compare/sanctions/",
-         "about/", "reading/"]
+PAGES = ["", "papers/", "papers/gambit/", "papers/putin-and-north-korea/", "annotations/",
+         "glossary/", "glossary/sanctions/", "glossary/north-korea/", "compare/",
+         "compare/sanctions/", "about/", "reading/"]
 HOSTS = "a.glossa-term, a.footnote-ref, a.glossa-noteref, a.footnote-backref"
 INJECTED = """() => ({
   elements: document.querySelectorAll('[data-pwn]').length,
