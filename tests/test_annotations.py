@@ -4,8 +4,6 @@ site's own set of annotations."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -180,16 +178,3 @@ def test_the_sites_annotations_all_anchor_exactly_and_cover_both_papers(site_cor
         if a.note.kind in ("update", "correction", "dispute"):
             assert a.note.sources, a.note.path
         assert a.note.paragraph in (None, a.para), a.note.path  # the file names where it is
-
-
-def test_schema_requires_sources_for_an_update(tmp_path):
-    from glossa.annotations import load_annotations
-
-    folder = tmp_path / "content" / "annotations" / "demo"
-    folder.mkdir(parents=True)
-    (folder / "u.yml").write_text("anchor:\n  quote: some words\nkind: update\nbody: Something "
-                                  "happened later.\nauthor: Ed\ndate: 2026-11-26\n",
-                                  encoding="utf-8")
-    notes, problems = load_annotations(Path(tmp_path), {"demo"})
-    assert notes == []
-    assert [p.code for p in problems] == ["A001"]

@@ -13,6 +13,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .annotations import KIND_NAMES, KIND_PLURALS, KINDS, Anchored
+from .dates import human_date
 from .markdown_text import attr, escape
 
 _SAFE = re.compile(r"^(?:https?://|mailto:)\S", re.IGNORECASE)
@@ -61,12 +62,6 @@ def plain(text: str) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", text)
     return " ".join(text.split())
-
-
-def human_date(date: str) -> str:
-    from .emit import human_date as human
-
-    return human(date)
 
 
 def sources_html(a: Anchored) -> str:

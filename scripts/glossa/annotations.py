@@ -13,12 +13,13 @@ error naming the closest candidates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from .dates import real_date
 from .model import TEXT_KINDS
 from .problems import WARNING, Problem
 from .schema import read_records
@@ -108,16 +109,6 @@ def _clean(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
-def _real_date(text: str) -> bool:
-    import datetime
-
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
 def load_annotations(root: Path, papers: set[str], unreadable: frozenset[str] = frozenset()
                      ) -> tuple[list[Annotation], list[Problem]]:
     """Every annotation file, validated; a folder must be named after a paper."""
@@ -147,7 +138,7 @@ def load_annotations(root: Path, papers: set[str], unreadable: frozenset[str] = 
         for note_id, doc, label in records:
             d = doc.data
             anchor = d["anchor"]
-            if not _real_date(d["date"]):
+            if not real_date(d["date"]):
                 problems.append(Problem(label, doc.line("date"), "A005", f"date: {d['date']} "
                                         "is not a date that exists", "write YYYY-MM-DD"))
                 continue
@@ -356,6 +347,5 @@ def anchor_annotations(annotations: list[Annotation], papers: list[Paper]
                 found.append(anchored)
         found.sort(key=lambda a: (order[a.para], a.start if a.start is not None else 1 << 30,
                                   a.note.id))
-        result[paper.meta.slug] = [Anchored(a.note, a.para, a.start, a.end, a.how, a.score, i)
-                                   for i, a in enumerate(found, 1)]
+        result[paper.meta.slug] = [replace(a, number=i) for i, a in enumerate(found, 1)]
     return result, problems

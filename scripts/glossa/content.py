@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .annotations import Annotation, load_annotations
 from .cache import DiskCache
+from .dates import real_date
 from .footnotes import EditorNote, ResolvedNote, editor_notes, resolve_footnotes
 from .glossary import Entry, load_glossary
 from .ingest import Hints, decode_source, normalise_text
@@ -77,18 +78,6 @@ def rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _real_date(text: str) -> bool:
-    """YYYY, YYYY-MM or YYYY-MM-DD naming a month and a day that exist."""
-    import datetime
-
-    parts = [int(x) for x in text.split("-")] + [1, 1]
-    try:
-        datetime.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return False
-    return True
-
-
 def load_meta(folder: Path, root: Path) -> tuple[PaperMeta | None, list[Problem]]:
     label = rel(folder / "paper.yml", root)
     doc, problems = read_yaml(folder / "paper.yml", label)
@@ -103,7 +92,7 @@ def load_meta(folder: Path, root: Path) -> tuple[PaperMeta | None, list[Problem]
     d = doc.data
     warnings = markup_problems(doc, label)
     date = None if d.get("date") is None else str(d["date"])  # `date: 2018` is a year
-    if date and not _real_date(date):
+    if date and not real_date(date):
         return None, [Problem(label, doc.line("date"), "M005", f"date: {date} is not a date "
                               "that exists", "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018-04-27")]
     return PaperMeta(

@@ -9,6 +9,7 @@ from .annotation_html import mark_open, paragraph_block, print_list, ref_html, s
 from .annotations import Anchored
 from .citations import citation_line
 from .content import Paper, PaperMeta
+from .dates import human_date
 from .footnotes import ResolvedNote
 from .glossary import KIND_NAMES, Entry
 from .linker import TermSpan
@@ -20,23 +21,6 @@ UNKNOWN = "unknown"
 
 def authors_text(meta: PaperMeta) -> str:
     return ", ".join(meta.authors) if meta.authors else UNKNOWN
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-def human_date(date: str | None) -> str:
-    """A paper.yml date as a reader writes it: "2019", "November 2019", "22 April 2026"."""
-    if not date:
-        return ""
-    parts = date.split("-")
-    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
-        month = MONTHS[int(parts[1]) - 1]
-        if len(parts) == 3 and parts[2].isdigit():
-            return f"{int(parts[2])} {month} {parts[0]}"
-        return f"{month} {parts[0]}"
-    return date
 
 
 def byline(meta: PaperMeta) -> str:
