@@ -187,6 +187,51 @@ def test_a_middle_initial_at_a_line_end_does_not_end_the_sentence():
                for p in reading.paragraphs())
 
 
+def test_entries_of_a_list_without_bullets_or_full_stops_are_each_a_paragraph():
+    # R48909.1 (public domain), its list of products: each entry opens with "CRS" and ends
+    # with an author's name, no full stop; the line above an entry never ends a sentence.
+    text = ("Selected Products\n\nAI and Defense\n"
+            "CRS In Focus IF11150, Defense Primer: U.S. Policy on Lethal Autonomous Weapon "
+            "Systems, by\n"
+            "Kelley M. Sayler\n"
+            "CRS Insight IN12669, Pentagon-Anthropic Dispute over Autonomous Weapon Systems: "
+            "Potential\n"
+            "Issues for Congress, by Kelley M. Sayler\n"
+            "CRS In Focus IF11105, Defense Primer: Emerging Technologies, by Kelley M. Sayler\n"
+            "CRS Insight IN12615, Realignment of DOD’s Chief Digital and AI Officer (CDAO), by "
+            "Kelley M.\n"
+            "Sayler\n\f")
+    entries = [p.text for p in ingest_text(text, fmt="pdf").paragraphs()]
+    assert [e.split(",")[0] for e in entries] == [
+        "CRS In Focus IF11150", "CRS Insight IN12669", "CRS In Focus IF11105",
+        "CRS Insight IN12615"]
+    assert entries[3].endswith("by Kelley M. Sayler")
+
+
+def test_prose_whose_sentences_open_with_one_word_stays_one_paragraph():
+    # R47324.18 (public domain): three sentences of one paragraph open lines with "Seabed";
+    # each line above them ends a sentence, so the rules for prose decide, not the list's.
+    text = ("Background on Seabed Mining\n"
+            "Seabed mining is a process of extracting sediment and mineral resources from the "
+            "seafloor.\n"
+            "Seabed mining activities can occur within a nation’s exclusive economic zone "
+            "(EEZ), to which a\n"
+            "coastal nation may claim sovereign rights for the purpose of exploring and "
+            "exploiting the natural\n"
+            "resources of its continental shelf, or in ABNJ (commonly referred to as "
+            "deep-seabed mining).\n"
+            "Seabed mining activities occurring within a coastal nation’s EEZ are regulated by "
+            "that nation’s\n"
+            "domestic laws. In the United States, the seaward boundary of coastal states is "
+            "generally 3\n"
+            "nautical miles offshore, and certain states and territories prohibit seabed mining "
+            "within their\n"
+            "waters.\n\f")
+    paras = ingest_text(text, fmt="pdf").paragraphs()
+    assert len(paras) == 1 and paras[0].text.endswith("prohibit seabed mining within their "
+                                                      "waters.")
+
+
 def test_heading_set_on_two_lines_is_one_heading():
     headings = [h.text for h in read("R48914.2").headings()]
     assert "How Much Electricity Is Consumed by Cryptocurrency Mining?" in headings

@@ -4,6 +4,7 @@ the notes printed at the foot of each page read as notes."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Dropped, Heading, Line, Marker, Paragraph
@@ -131,6 +132,7 @@ class BodyReader:
         self.items_apart = False  # the current list's items are set apart by blank lines
         self.item_region: set[int] = set()  # lines that the bullets in wait introduce
         self.item_starts: set[int] = set()  # and those of them that open an item
+        self.openings: dict[tuple[int, int], set[str]] = {}  # a run of lines -> list openings
 
     # -- blocks -------------------------------------------------------------------------
     def close(self) -> None:
@@ -315,8 +317,9 @@ class BodyReader:
             elif self._heading_here(ln, lines, i, nxt, blank_before, new_page):
                 self.start("heading", ln)
                 self.close()
-            elif (self._previous_ended() or blank_before) and self._in_short_run(lines, i) \
-                    and looks_like_heading(ln.text, max(20, int(0.75 * self.width))):
+            elif (self._previous_ended() or blank_before) \
+                    and looks_like_heading(ln.text, max(20, int(0.75 * self.width))) \
+                    and self._in_short_run(lines, i):
                 # Short lines, none a heading: table cells, kept a line each (a cell after a
                 # blank line too: the cell above it need not end a sentence).
                 self.start("table", ln)
@@ -552,6 +555,12 @@ class BodyReader:
                         and not MARKER_ENDED.search(prev))
         if enumerated:
             return True  # "a. ...", "(ii) ...": the next item of a lettered or numbered list
+        if d.kind == "paragraph" and not ends_sentence(prev) \
+                and first_word(ln.text) == first_word(d.lines[0].text) \
+                and first_word(ln.text) in self._list_openings(lines, i):
+            # The next entry of a list without bullets or full stops ("CRS Report ..."); where
+            # the line above ends a sentence, the rules below decide as for prose.
+            return True
         if not (ends_sentence(prev) and starts_paragraph(ln.text)):
             return False
         if LEADING_NUMBER.match(ln.text) and \
@@ -566,6 +575,25 @@ class BodyReader:
         # paragraph goes on after, in lower case): justified lines vary in letters, not in
         # width, so a line the next word would have fitted on by that measure ended.
         return need < room or (not new_page and need < self.full_line)
+
+    def _list_openings(self, lines: list[Line], i: int) -> set[str]:
+        """The words that open a list's entries when it has no bullets and its entries no
+        closing full stop ("CRS Report R46458, ..., by Kelley M. Sayler"): in the run of lines
+        around line i (no blank line between), a capitalised first word that opens at least
+        three lines and a third of them. Prose opens its lines with whatever word the
+        wrapping left there."""
+        start = end = i
+        while start > 0 and lines[start - 1].text:
+            start -= 1
+        while end + 1 < len(lines) and lines[end + 1].text:
+            end += 1
+        found = self.openings.get((start, end))
+        if found is None:
+            firsts = Counter(first_word(ln.text) for ln in lines[start:end + 1])
+            n = end - start + 1
+            found = {w for w, c in firsts.items() if c >= 3 and 3 * c >= n and w[:1].isupper()}
+            self.openings[(start, end)] = found
+        return found
 
     def _local_width(self, d: Draft, lines: list[Line], i: int) -> int:
         near = [ln.text for ln in d.lines[-6:]]
