@@ -163,13 +163,13 @@ def _shown(path: Path) -> str:
 
 
 def serve(root: Path, dev_addr: str | None) -> int:
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml")]
-    if dev_addr:
-        cmd += ["--dev-addr", dev_addr]
-    try:
-        return subprocess.call(cmd, cwd=root, env=_env())
-    except KeyboardInterrupt:
-        return 0
+    """The live preview (glossa/preview.py): after an edit, only the pages that depend on it
+    are rendered again."""
+    from .preview import serve as preview
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.chdir(root)
+    return preview(root.resolve(), dev_addr)
 
 
 def _clean_log(text: str) -> str:

@@ -114,13 +114,35 @@ _CACHE_LIMIT = 5000
 STATS = {"ingested": 0, "cached": 0, "from_disk": 0}
 
 
+PAPER_FILES = ("source.txt", "source.pdf", "paper.yml", "notes.yml")
+# A folder's key by the stat of its files (size, modification time in ns, inode): a run
+# after an edit hashes again only the folders whose files changed, as make and Hugo do.
+_KEYS: dict[Path, tuple[tuple, str]] = {}
+
+
+def _stat(path: Path) -> tuple:
+    try:
+        st = path.stat()
+    except OSError:
+        return ()
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
 def _content_key(folder: Path, root: Path) -> str:
+    stats = tuple(_stat(folder / name) for name in PAPER_FILES)
+    kept = _KEYS.get(folder)
+    if kept is not None and kept[0] == stats:
+        return kept[1]
     digest = hashlib.sha256(rel(folder, root).encode())
-    for name in ("source.txt", "source.pdf", "paper.yml", "notes.yml"):
+    for name in PAPER_FILES:
         path = folder / name
         digest.update(name.encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"\0missing")
-    return digest.hexdigest()
+    key = digest.hexdigest()
+    if len(_KEYS) >= _CACHE_LIMIT:
+        _KEYS.pop(next(iter(_KEYS)))
+    _KEYS[folder] = (stats, key)
+    return key
 
 
 def load_paper(folder: Path, root: Path, disk: DiskCache | None = None

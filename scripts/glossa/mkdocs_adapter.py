@@ -3,15 +3,22 @@
 It asks the pipeline for the site's pages and hands them to MkDocs as in-memory files, so
 nothing is written to docs/ and `mkdocs serve` does not rebuild in a loop. Everything else
 (reading, linking, emitting Markdown) lives in the glossa package and does not import MkDocs.
+
+For the preview (`glossa serve`, glossa/preview.py) it keeps what the last full build made
+(config, files, navigation, template environment) and renders chosen pages again with
+MkDocs' own page stages and the theme's templates: `render_pages`.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from html import unescape
 from pathlib import Path
 
+from mkdocs import utils
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -24,8 +31,19 @@ from glossa.search_index import PageSearch, exclude_notes, merge, page_search
 from glossa.site import Site, generate
 
 log = logging.getLogger("mkdocs.plugins.glossa")
-_site: Site | None = None
-_search: list[PageSearch] = []
+
+
+class Build:
+    """What one build made: the pipeline's site, what each page adds to the search index,
+    and MkDocs' config, files, navigation and template environment (for render_pages)."""
+
+    def __init__(self, site: Site | None = None):
+        self.site = site
+        self.search: dict[str, PageSearch] = {}  # page location -> what it adds
+        self.config = self.files = self.nav = self.env = None
+
+
+_now = Build()  # the build under way, or the last one
 
 
 def _root(config) -> Path:
@@ -33,25 +51,25 @@ def _root(config) -> Path:
 
 
 def on_config(config):
-    global _site
-    _site = generate(_root(config))
-    problems = _site.problems
+    global _now
+    _now = Build(generate(_root(config)))
+    problems = _now.site.problems
     if any(p.severity == ERROR for p in problems):
         raise PluginError("Glossa: the content has problems:\n" + report(problems, built=False))
     # Warnings (a missing note, a gap in the numbering) are the build report's business,
     # not reasons to stop the site: `glossa check --strict` is where they fail.
-    for line in _site.summary_lines():
+    for line in _now.site.summary_lines():
         log.info("Glossa: %s", line)
     if problems:
         log.info("Glossa: %d warnings; `glossa check` lists them", len(problems))
-    config.nav = _site.nav
-    config.copyright = _site.copyright
+    config.nav = _now.site.nav
+    config.copyright = _now.site.copyright
     return config
 
 
 def on_files(files: Files, config) -> Files:
-    assert _site is not None
-    for path, content in {**_site.pages, **_site.files}.items():
+    assert _now.site is not None
+    for path, content in {**_now.site.pages, **_now.site.files}.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
@@ -60,27 +78,34 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    assert _site is not None
-    return _site.fill(markdown)
+    assert _now.site is not None
+    return _now.site.fill(markdown)
 
 
-def on_pre_build(config):
-    _search.clear()
+def on_nav(nav, config, files):
+    _now.config, _now.files, _now.nav = config, files, nav
+    return nav
+
+
+def on_env(env, config, files):
+    _now.env = env
+    return env
 
 
 def on_page_content(html: str, page, config, files) -> str:
     # Before the theme's search reads the page (on_page_context): notes become results of
     # their own, and each section's glossary mentions are noted for the index.
-    _search.append(page_search(page.url, html))
+    _now.search[page.url] = page_search(page.url, html)
     return exclude_notes(html)
 
 
 @event_priority(-50)  # after the search plugin writes its index, before `offline` copies it
 def on_post_build(config):
     path = Path(config.site_dir) / "search" / "search_index.json"
-    if _site is None or not path.is_file():
+    if _now.site is None or not path.is_file():
         return
-    index = merge(json.loads(path.read_text(encoding="utf-8")), _search, _site.spellings)
+    index = merge(json.loads(path.read_text(encoding="utf-8")), list(_now.search.values()),
+                  _now.site.spellings)
     path.write_text(json.dumps(index, separators=(",", ":")),  # ASCII, as the theme writes it
                     encoding="utf-8")
 
@@ -96,13 +121,13 @@ def _secured(html: str, config) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    if _site is not None:
+    if _now.site is not None:
         # Front matter holds title and description escaped for the theme: plain text here.
         facts = PageFacts(title=unescape(page.title or config.site_name),
                           description=unescape(page.meta.get("description")
                                                or config.site_description or ""),
                           site_name=config.site_name, url=public_url(config.site_url, page.url))
-        output = insert_head(output, head_html(facts, _site.papers_by_page.get(
+        output = insert_head(output, head_html(facts, _now.site.papers_by_page.get(
             page.file.src_uri)))
     return _secured(accessible_html(output), config)
 
@@ -117,3 +142,54 @@ def on_serve(server, config, builder):
         if (root / folder).is_dir():
             server.watch(str(root / folder))
     return server
+
+
+def dest_path(build: Build, src: str) -> str | None:
+    """Where `build` wrote the page or file `src` (docs-relative), e.g. "papers/x.md" ->
+    "papers/x/index.html"."""
+    file = build.files.get_file_from_path(src) if build.files is not None else None
+    return file.dest_uri if file is not None else None
+
+
+def render_pages(build: Build, site: Site, pages: list[str], files_out: dict[str, str | bytes],
+                 search: bool = True) -> list[str]:
+    """After an edit: render `pages` (docs-relative Markdown paths) again through MkDocs'
+    own stages (plugins' page events, Markdown, the theme's template) into the last full
+    build's site folder, write `files_out` (citations, EPUBs), and, with `search`, write the
+    search index with these pages' entries replaced. Returns the paths written, relative
+    to the site folder. The caller decides which pages (glossa/preview.py); a change to the
+    navigation or the set of pages needs a full build instead."""
+    global _now
+    _now = build  # the events below read it
+    build.site = site
+    config, files, nav, env = build.config, build.files, build.nav, build.env
+    written: list[str] = []
+    for src, data in files_out.items():
+        dest = os.path.join(config.site_dir, src)
+        utils.write_file(data if isinstance(data, bytes) else data.encode("utf-8"), dest)
+        written.append(src)
+    engine = config.plugins.get("material/search")
+    index = getattr(engine, "search_index", None)
+    doc_files = files.documentation_pages()
+    chosen = [files.get_file_from_path(src) for src in pages]
+    if index is not None and chosen:  # these pages' entries go; rendering adds them anew
+        urls = {f.url for f in chosen}
+        index.entries = [e for e in index.entries if e["location"].split("#")[0] not in urls]
+    for file in chosen:
+        if site.pages.get(file.src_uri) is not None:
+            file.content_string = site.pages[file.src_uri]  # generated; docs/ pages are re-read
+        _populate_page(file.page, config, files)
+        _build_page(file.page, config, doc_files, nav, env)
+        file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        written.append(file.dest_uri)
+    if search and index is not None:
+        # What the theme's search plugin and on_post_build write after a full build, made
+        # in one pass from the entries kept in memory.
+        data = {"config": {k: engine.config[k] for k in ("lang", "separator", "pipeline",
+                                                          "fields")},
+                "docs": index.entries}
+        data = merge(data, list(build.search.values()), site.spellings)
+        utils.write_file(json.dumps(data, separators=(",", ":"), default=str).encode(),
+                         os.path.join(config.site_dir, "search", "search_index.json"))
+        written.append("search/search_index.json")
+    return written

@@ -72,12 +72,15 @@ class Ranker:
     """A BM25 index over every paragraph of every paper; built once, queried per theme."""
 
     def __init__(self, docs: list[Doc], linker: Linker | None,
-                 matches: dict[tuple[str, str], list] | None = None):
+                 matches: dict[tuple[str, str], list] | None = None,
+                 tokenized: list[list[str]] | None = None):
+        """`tokenized`, if given, holds each doc's `tokens` already (kept from a run before)."""
         self.docs = docs
         self.linker = linker
         matches = matches or {}
-        corpus = [tokens(d.text, linker, matches.get((d.paper, d.para))) or ["<empty>"]
-                  for d in docs]
+        if tokenized is None:
+            tokenized = [tokens(d.text, linker, matches.get((d.paper, d.para))) for d in docs]
+        corpus = [t or ["<empty>"] for t in tokenized]
         codes: dict[str, int] = {}
         self.paper_codes = np.array([codes.setdefault(d.paper, len(codes)) for d in docs],
                                     dtype=np.int64)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .annotation_html import index_markdown as annotations_index
@@ -24,6 +26,7 @@ from .markdown_text import attr, escape
 from .model import TEXT_KINDS
 from .problems import WARNING, Problem
 from .ranking import Doc, Ranker
+from .ranking import tokens as ranking_tokens
 from .themes import resolve_themes, unpinned_candidates
 
 PLACEHOLDER = "<!-- glossa:{} -->"
@@ -35,16 +38,21 @@ NAV_LIMIT = 20
 
 @dataclass
 class Site:
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, str | None] = field(default_factory=dict)  # None: until finish()
     files: dict[str, str | bytes] = field(default_factory=dict)  # citations, EPUBs
-    sources: dict[str, str] = field(default_factory=dict)  # page -> source file it comes from
+    # page -> the content files and folders it is the page of (a paper's folder, an entry's
+    # file): a preview shows these pages first after an edit to them
+    owners: dict[str, tuple[str, ...]] = field(default_factory=dict)
     nav: list = field(default_factory=list)
     copyright: str = ""
     snippets: dict[str, str] = field(default_factory=dict)  # placeholder name -> Markdown
     problems: list[Problem] = field(default_factory=list)
     summaries: dict[str, dict[str, int]] = field(default_factory=dict)  # paper source -> counts
     occurrences: list[Occurrence] = field(default_factory=list)
-    candidates: list[tuple[str, int]] = field(default_factory=list)  # glossary suggestions
+    # Glossary suggestions, for `glossa check` and the report: found when first asked for,
+    # since a build (and a preview after each edit) never shows them.
+    find_candidates: Callable[[], list[tuple[str, int]]] = list
+    later: Callable[[], None] | None = None  # the deferred stage (see build_site)
     theme_candidates: list[tuple[str, str, str, float]] = field(default_factory=list)
     passages: dict[str, list] = field(default_factory=dict)
     # slug -> (links, light links, words of running text): how densely terms are linked
@@ -58,6 +66,19 @@ class Site:
         now = time.perf_counter()
         self.timings[stage] = self.timings.get(stage, 0.0) + now - start
         return now
+
+    @cached_property
+    def candidates(self) -> list[tuple[str, int]]:
+        t = time.perf_counter()
+        found = self.find_candidates()
+        self.time("glossary candidates", t)
+        return found
+
+    def finish(self) -> None:
+        """Make what build_site(defer=True) left for later (the comparison pages)."""
+        later, self.later = self.later, None
+        if later is not None:
+            later()
 
     def summary_lines(self) -> list[str]:
         return [f"{path}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
@@ -134,11 +155,83 @@ def site_copyright(corpus: Corpus) -> str:
                 "Glossa contributors.")
 
 
-def build_site(corpus: Corpus) -> Site:
+@dataclass
+class Memo:
+    """What an earlier run of the pipeline in this process made, each part with the inputs it
+    was made from. Under `glossa serve` a run after an edit compares each part's inputs with
+    the ones kept (`==`, which is instant for the same objects: an unchanged paper is the
+    same object, from content.py's cache) and makes again only the parts whose inputs
+    differ. Every input a part reads is in its key, so a hit is always what a cold run
+    would make; `made` counts what was made again, for the tests and the benchmark."""
+
+    linker: tuple = ()  # (glossary, Linker)
+    papers: dict[str, tuple] = field(default_factory=dict)  # slug -> (key, PaperParts)
+    entries: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # entry id -> page
+    tokens: dict[str, tuple] = field(default_factory=dict)  # slug -> (key, token lists)
+    ranker: tuple = ()  # (key, Ranker)
+    made: dict[str, int] = field(default_factory=dict)
+
+    def count(self, what: str) -> None:
+        self.made[what] = self.made.get(what, 0) + 1
+
+
+@dataclass(frozen=True)
+class PaperParts:
+    """Everything the site makes of one paper that depends on it and the glossary alone."""
+
+    spans: dict
+    found: list[Occurrence]
+    matches: dict
+    markdown: str
+    epub: bytes
+    citations: dict[str, str]
+    density: tuple[int, int, int]
+    summary: dict[str, int]
+
+
+_MEMO = Memo()
+
+
+def _linker(memo: Memo, glossary: tuple[Entry, ...]) -> Linker:
+    if not memo.linker or memo.linker[0] != glossary:
+        memo.linker = (glossary, Linker(list(glossary)))
+    return memo.linker[1]
+
+
+def _paper_parts(p, linker: Linker, entries: dict[str, Entry], anchored: list[Anchored],
+                 clock: Site) -> PaperParts:
+    t = time.perf_counter()
+    slug = p.meta.slug
+    avoid: dict[str, list[int]] = {}
+    for m in p.reading.markers:
+        avoid.setdefault(m.block, []).append(m.offset)
+    matches: dict[tuple[str, str], list] = {}
+    spans, found = link_terms(p.reading, slug, linker, avoid, matches)
+    flat = [sp for v in spans.values() for sp in v]
+    words = sum(len(b.text.split()) for b in p.reading.paragraphs() if b.kind in TEXT_KINDS)
+    density = (sum(1 for sp in flat if sp.style == "link"),
+               sum(1 for sp in flat if sp.style == "light"), words)
+    t = clock.time("glossary linking", t)
+    parts = PaperParts(spans, found, matches, paper_markdown(p, spans, entries, anchored),
+                       paper_epub(p, spans, entries),
+                       {ext: make(p.meta) for ext, make in (("bib", bibtex), ("ris", ris),
+                                                              ("json", csl_json))},
+                       density, footnote_summary(p.reading, p.footnotes))
+    clock.time("emit Markdown", t)
+    return parts
+
+
+def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False) -> Site:
+    """The site's pages. `memo` keeps parts from an earlier run in this process (see Memo);
+    without it every part is made. With `defer`, the comparison pages (which rank every
+    paragraph of every paper) are None until `site.finish()` makes them: a preview shows
+    the other pages first."""
+    memo = memo if memo is not None else Memo()
     site = Site(problems=list(corpus.problems),
                 spellings={e.id: e.names for e in corpus.glossary})
     paper_nav = []
-    linker = Linker(corpus.glossary)
+    glossary = tuple(corpus.glossary)
+    linker = _linker(memo, glossary)
     entries = {e.id: e for e in corpus.glossary}
     occurrences: dict[str, list[Occurrence]] = {e.id: [] for e in corpus.glossary}
     spans_by_paper: dict[str, dict[str, list]] = {}
@@ -148,35 +241,46 @@ def build_site(corpus: Corpus) -> Site:
     site.problems += problems
     site.time("annotations", t)
     for p in corpus.papers:
-        path = f"papers/{p.meta.slug}.md"
-        avoid: dict[str, list[int]] = {}
-        for m in p.reading.markers:
-            avoid.setdefault(m.block, []).append(m.offset)
-        t = time.perf_counter()
-        spans, found = link_terms(p.reading, p.meta.slug, linker, avoid, matches)
-        t = site.time("glossary linking", t)
-        for o in found:
+        slug = p.meta.slug
+        path = f"papers/{slug}.md"
+        anchored = site.annotations.get(slug, [])
+        key = (p, glossary, anchored)
+        kept = memo.papers.get(slug)
+        if kept is not None and kept[0] == key:
+            parts = kept[1]
+        else:
+            parts = _paper_parts(p, linker, entries, anchored, site)
+            memo.papers[slug] = (key, parts)
+            memo.count("paper")
+        for o in parts.found:
             occurrences[o.entry].append(o)
-        site.occurrences += found
-        spans_by_paper[p.meta.slug] = spans
-        flat = [sp for v in spans.values() for sp in v]
-        words = sum(len(b.text.split()) for b in p.reading.paragraphs() if b.kind in TEXT_KINDS)
-        site.link_density[p.meta.slug] = (sum(1 for sp in flat if sp.style == "link"),
-                                          sum(1 for sp in flat if sp.style == "light"), words)
-        for ext, make in (("bib", bibtex), ("ris", ris), ("json", csl_json)):
-            site.files[f"papers/{p.meta.slug}.{ext}"] = make(p.meta)
-        site.pages[path] = paper_markdown(p, spans, entries,
-                                          site.annotations.get(p.meta.slug, []))
-        site.files[f"papers/{p.meta.slug}.epub"] = paper_epub(p, spans, entries)
+        site.occurrences += parts.found
+        matches.update(parts.matches)
+        spans_by_paper[slug] = parts.spans
+        site.link_density[slug] = parts.density
+        for ext, text in parts.citations.items():
+            site.files[f"papers/{slug}.{ext}"] = text
+        site.pages[path] = parts.markdown
+        site.files[f"papers/{slug}.epub"] = parts.epub
         site.papers_by_page[path] = p.meta
-        site.time("emit Markdown", t)
-        site.summaries[p.source_path] = footnote_summary(p.reading, p.footnotes)
-        site.sources[path] = p.source_path
+        site.summaries[p.source_path] = parts.summary
+        site.owners[path] = (f"content/papers/{slug}/", f"content/annotations/{slug}/")
         paper_nav.append({attr(p.meta.title): path})
+    for slug in set(memo.papers) - set(spans_by_paper):
+        del memo.papers[slug]  # a paper removed, or unreadable now
     t = time.perf_counter()
+    titles = tuple((p.meta.slug, p.meta.title) for p in corpus.papers)
     for e in corpus.glossary:
-        site.pages[f"glossary/{e.id}.md"] = entry_markdown(e, entries, occurrences[e.id],
-                                                           corpus.papers)
+        key = (e, glossary, titles, tuple(occurrences[e.id]))
+        kept = memo.entries.get(e.id)
+        if kept is not None and kept[0] == key:
+            page = kept[1]
+        else:
+            page = entry_markdown(e, entries, occurrences[e.id], corpus.papers)
+            memo.entries[e.id] = (key, page)
+            memo.count("glossary entry")
+        site.pages[f"glossary/{e.id}.md"] = page
+        site.owners[f"glossary/{e.id}.md"] = (e.path,)
         if not occurrences[e.id] and not corpus.unreadable:
             # (while a paper cannot be read, an entry may occur in it: no warning)
             site.problems.append(Problem(e.path, 1, "G008", f"'{e.term}' occurs in no paper",
@@ -185,14 +289,26 @@ def build_site(corpus: Corpus) -> Site:
     if corpus.glossary:
         site.pages["glossary/index.md"] = index_markdown(corpus.glossary, occurrences)
     site.time("emit Markdown", t)
-    t = time.perf_counter()
     paras = [(p.meta.slug, b) for p in corpus.papers for b in p.reading.paragraphs()]
-    site.candidates = candidates([b.text for _, b in paras], linker, covered_by=
-        [matches.get((slug, b.id)) or [] for slug, b in paras])
-    site.time("glossary candidates", t)
-    t = time.perf_counter()
-    compare_nav = build_comparisons(site, corpus, linker, spans_by_paper, entries, matches)
-    site.time("comparisons (ranking, pages)", t)
+    site.find_candidates = lambda: candidates(
+        [b.text for _, b in paras], linker,
+        covered_by=[matches.get((slug, b.id)) or [] for slug, b in paras])
+    compare_nav = []
+    if corpus.themes:
+        compare_nav = ["compare/index.md"]
+        for theme in corpus.themes:
+            path = f"compare/{theme.id}.md"
+            site.pages[path] = None
+            site.owners[path] = (theme.path,)
+            if len(corpus.themes) <= NAV_LIMIT:
+                compare_nav.append({attr(theme.title): path})
+        site.pages["compare/index.md"] = None
+
+    def comparisons() -> None:
+        t = time.perf_counter()
+        build_comparisons(site, corpus, linker, spans_by_paper, entries, matches, memo)
+        site.time("comparisons (ranking, pages)", t)
+    site.later = comparisons
     if corpus.annotations:
         site.pages["annotations/index.md"] = annotations_index(corpus.papers, site.annotations)
     site.pages["papers/index.md"] = (
@@ -221,33 +337,53 @@ def build_site(corpus: Corpus) -> Site:
         {"How to read this site": "reading.md"},
     ]
     site.copyright = site_copyright(corpus)
+    if not defer:
+        site.finish()
     return site
 
 
 def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper: dict,
-                      entries: dict[str, Entry], matches: dict | None = None) -> list:
+                      entries: dict[str, Entry], matches: dict | None = None,
+                      memo: Memo | None = None) -> None:
     """Theme pages and the overview; the ranking's unpinned candidates go to the report."""
     if not corpus.themes:
-        return []
-    docs = [Doc(p.meta.slug, b.id, (b.lead + ". " if b.lead else "") + b.text)
-            for p in corpus.papers for b in p.reading.paragraphs() if b.kind in TEXT_KINDS]
-    ranker = Ranker(docs, linker, matches)
+        return
+    memo = memo if memo is not None else Memo()
+    glossary = tuple(corpus.glossary)
+    docs, tokenized = [], []
+    for p in corpus.papers:
+        slug = p.meta.slug
+        kept = memo.tokens.get(slug)
+        if kept is None or kept[0] != (p, glossary):
+            paper_docs = [Doc(slug, b.id, (b.lead + ". " if b.lead else "") + b.text)
+                          for b in p.reading.paragraphs() if b.kind in TEXT_KINDS]
+            kept = ((p, glossary), paper_docs, [ranking_tokens(d.text, linker, (matches or {})
+                                                               .get((slug, d.para)))
+                                                for d in paper_docs])
+            memo.tokens[slug] = kept
+            memo.count("paper tokens")
+        docs += kept[1]
+        tokenized += kept[2]
+    for slug in set(memo.tokens) - {p.meta.slug for p in corpus.papers}:
+        del memo.tokens[slug]
+    key = (tuple(corpus.papers), glossary)
+    if memo.ranker and memo.ranker[0] == key:
+        ranker = memo.ranker[1]
+    else:
+        ranker = Ranker(docs, linker, tokenized=tokenized)
+        memo.ranker = (key, ranker)
+        memo.count("ranking")
     passages, problems = resolve_themes(corpus.themes, corpus.papers, ranker, set(entries),
                                         frozenset(corpus.unreadable))
     site.problems += problems
-    nav = ["compare/index.md"]
     for theme in corpus.themes:
-        path = f"compare/{theme.id}.md"
-        site.pages[path] = theme_markdown(theme, passages[theme.id], corpus.papers,
-                                          spans_by_paper, entries)
-        if len(corpus.themes) <= NAV_LIMIT:
-            nav.append({attr(theme.title): path})
+        site.pages[f"compare/{theme.id}.md"] = theme_markdown(
+            theme, passages[theme.id], corpus.papers, spans_by_paper, entries)
         for slug, para, score in unpinned_candidates(theme, passages[theme.id], corpus.papers,
                                                      ranker):
             site.theme_candidates.append((theme.id, slug, para, score))
     site.pages["compare/index.md"] = overview_markdown(corpus.themes, passages, corpus.papers)
     site.passages = passages
-    return nav
 
 
 @contextmanager
@@ -264,11 +400,13 @@ def _paused_gc():
             gc.enable()
 
 
-def generate(root: Path) -> Site:
+def generate(root: Path, memo: Memo | None = _MEMO) -> Site:
+    """The corpus under `root` -> its site. By default, parts made by an earlier run in this
+    process are reused when their inputs are unchanged (`memo=None`: all made afresh)."""
     with _paused_gc():
         start = time.perf_counter()
         corpus = load_corpus(root)
         ingest = time.perf_counter() - start
-        site = build_site(corpus)
+        site = build_site(corpus, memo)
     site.timings = {"ingest and footnotes": ingest, **site.timings}
     return site
