@@ -53,7 +53,9 @@ class Site:
     # since a build (and a preview after each edit) never shows them.
     find_candidates: Callable[[], list[tuple[str, int]]] = list
     later: Callable[[], None] | None = None  # the deferred stage (see build_site)
-    theme_candidates: list[tuple[str, str, str, float]] = field(default_factory=list)
+    # Theme passages the ranking suggests beyond those shown, for `glossa check` and the
+    # report: found when first asked for, like the glossary candidates.
+    find_theme_candidates: Callable[[], list[tuple[str, str, str, float]]] = list
     passages: dict[str, list] = field(default_factory=dict)
     # slug -> (links, light links, words of running text): how densely terms are linked
     link_density: dict[str, tuple[int, int, int]] = field(default_factory=dict)
@@ -66,6 +68,11 @@ class Site:
         now = time.perf_counter()
         self.timings[stage] = self.timings.get(stage, 0.0) + now - start
         return now
+
+    @cached_property
+    def theme_candidates(self) -> list[tuple[str, str, str, float]]:
+        self.finish()
+        return self.find_theme_candidates()
 
     @cached_property
     def candidates(self) -> list[tuple[str, int]]:
@@ -379,9 +386,10 @@ def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper
     for theme in corpus.themes:
         site.pages[f"compare/{theme.id}.md"] = theme_markdown(
             theme, passages[theme.id], corpus.papers, spans_by_paper, entries)
+    site.find_theme_candidates = lambda: [
+        (theme.id, slug, para, score) for theme in corpus.themes
         for slug, para, score in unpinned_candidates(theme, passages[theme.id], corpus.papers,
-                                                     ranker):
-            site.theme_candidates.append((theme.id, slug, para, score))
+                                                     ranker)]
     site.pages["compare/index.md"] = overview_markdown(corpus.themes, passages, corpus.papers)
     site.passages = passages
 
