@@ -214,3 +214,21 @@ def test_an_edit_to_a_hand_written_page_renders_that_page():
 def test_changed_files_are_found_by_size_time_and_inode():
     assert changed_files({"a": (1, 2, 3), "b": (1, 1, 1)}, {"a": (1, 2, 4), "c": (0, 0, 0)}
                          ) == {"a", "b", "c"}
+
+
+def test_a_failure_while_rendering_builds_everything_instead(preview, monkeypatch):
+    text = edit(preview, PAPER, "there is one cardinal difference",
+                "there is one cardinal distinction")
+    try:
+        def broken(*args, **kwargs):
+            raise RuntimeError("a template failed")
+        monkeypatch.setattr(preview.hook, "render_pages", broken)
+        last = update(preview)
+        monkeypatch.undo()
+        assert last["full"]
+        page = (preview.site_dir / "papers/russias-gambit/index.html").read_text()
+        assert "cardinal distinction" in page
+        assert not preview.pending
+    finally:
+        (preview.root / PAPER).write_text(text, encoding="utf-8")
+        update(preview)

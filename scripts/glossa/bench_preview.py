@@ -5,11 +5,12 @@
 For each N (a synthetic corpus, as in glossa.bench), `glossa serve` runs in a child process
 on a free port. Each run edits one paper's `source.txt` (a new word in a sentence in the
 middle of the paper) and polls that paper's served page until the word is there; then it
-polls the search index, which the server holds back until every page depending on the edit
-is written ("all done"). Then it edits a glossary entry's definition and polls the entry's
-page, then a paper page that uses the entry (its tooltip holds the definition). Medians of
-the runs. For comparison, the same paper edit under a bare `mkdocs serve` of the same
-project (what `glossa serve` ran before), at the sizes given by --bare-sizes.
+polls the search index until it holds the word: the server writes it last, after every
+other page depending on the edit ("all done"). Then it edits a glossary entry's definition
+and polls the entry's page, then a paper page that uses the entry (its tooltip holds the
+definition). Medians of the runs. For comparison, the same paper edit under a bare
+`mkdocs serve` of the same project (what `glossa serve` ran before), at the sizes given by
+--bare-sizes.
 
 The section "## Live preview" of --out is replaced (or added); the rest of the file is kept.
 """
@@ -17,6 +18,7 @@ The section "## Live preview" of --out is replaced (or added); the rest of the f
 from __future__ import annotations
 
 import argparse
+import http.client
 import re
 import shutil
 import socket
@@ -47,7 +49,7 @@ def _get(url: str, timeout: float = 600) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as r:
             return r.read().decode("utf-8", "replace")
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+    except (urllib.error.URLError, OSError, http.client.HTTPException):
         return None
 
 
@@ -126,7 +128,7 @@ def measure(n: int, runs: int, work: Path, bare: bool) -> dict:
             t = time.perf_counter()
             _edit_paper(project, paper_text, word)
             rows.setdefault("paper", []).append(_wait_for(page, word, 600))
-            _wait_for(s.url + "search/search_index.json", None, 600)
+            _wait_for(s.url + "search/search_index.json", word, 600)
             rows.setdefault("paper, all done", []).append(time.perf_counter() - t)
             word = f"zqentry{run}x"
             t = time.perf_counter()
@@ -135,7 +137,7 @@ def measure(n: int, runs: int, work: Path, bare: bool) -> dict:
                                                           600))
             _wait_for(page, word, 600)
             rows.setdefault("entry, paper page", []).append(time.perf_counter() - t)
-            _wait_for(s.url + "search/search_index.json", None, 600)
+            _wait_for(s.url + "search/search_index.json", word, 600)
             rows.setdefault("entry, all done", []).append(time.perf_counter() - t)
     source.write_text(paper_text, encoding="utf-8")
     entry.write_text(entry_text, encoding="utf-8")

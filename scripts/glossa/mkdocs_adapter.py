@@ -17,7 +17,6 @@ import os
 from html import unescape
 from pathlib import Path
 
-from mkdocs import utils
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -144,6 +143,16 @@ def on_serve(server, config, builder):
     return server
 
 
+def _replace(path: str, data: bytes) -> None:
+    """Write `path` whole at once: a reader that opened the old file reads it to its end
+    (the served search index is megabytes long)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+
+
 def dest_path(build: Build, src: str) -> str | None:
     """Where `build` wrote the page or file `src` (docs-relative), e.g. "papers/x.md" ->
     "papers/x/index.html"."""
@@ -165,8 +174,8 @@ def render_pages(build: Build, site: Site, pages: list[str], files_out: dict[str
     config, files, nav, env = build.config, build.files, build.nav, build.env
     written: list[str] = []
     for src, data in files_out.items():
-        dest = os.path.join(config.site_dir, src)
-        utils.write_file(data if isinstance(data, bytes) else data.encode("utf-8"), dest)
+        _replace(os.path.join(config.site_dir, src),
+                 data if isinstance(data, bytes) else data.encode("utf-8"))
         written.append(src)
     engine = config.plugins.get("material/search")
     index = getattr(engine, "search_index", None)
@@ -189,7 +198,7 @@ def render_pages(build: Build, site: Site, pages: list[str], files_out: dict[str
                                                           "fields")},
                 "docs": index.entries}
         data = merge(data, list(build.search.values()), site.spellings)
-        utils.write_file(json.dumps(data, separators=(",", ":"), default=str).encode(),
-                         os.path.join(config.site_dir, "search", "search_index.json"))
+        _replace(os.path.join(config.site_dir, "search", "search_index.json"),
+                 json.dumps(data, separators=(",", ":"), default=str).encode())
         written.append("search/search_index.json")
     return written

@@ -169,8 +169,20 @@ class Preview:
                 for p in docs.rglob("*.md")}
 
     def update(self) -> None:
-        """Bring the site up to date after an edit (the builder of the server's loop)."""
+        """Bring the site up to date after an edit (the builder of the server's loop). If
+        rendering fails midway, everything is built again: never a half-updated site."""
         self.wait_later()
+        try:
+            self._update()
+        except Exception:  # noqa: BLE001 - whatever broke, a full build is the safe answer
+            log.exception("Glossa: the preview could not render the changed pages")
+            with self.cond:
+                self.pending = set()
+                self.cond.notify_all()
+            self.site = None
+            self.full_build()
+
+    def _update(self) -> None:
         start = time.perf_counter()
         files = snapshot(self.root)
         edited = changed_files(self.files, files)
@@ -211,6 +223,7 @@ class Preview:
         self.later.start()
 
     def _finish(self, old: Site, new: Site, decided: Plan, start: float) -> None:
+        done = False
         try:
             written = self.hook.render_pages(self.build, new, decided.then, {}, search=False)
             new.finish()
@@ -226,11 +239,17 @@ class Preview:
             else:
                 compare = [p for p, md in new.pages.items()
                            if p.startswith("compare/") and md != old.pages.get(p)]
-            written += self.hook.render_pages(self.build, new, compare, {}, search=True)
+            rendered = bool(decided.first or decided.then or compare)
+            written += self.hook.render_pages(self.build, new, compare, {}, search=rendered)
             self.last["written"] = self.last["written"] + written
             self.last["seconds"] = time.perf_counter() - start
             self._log(start, f"{len(self.last['written'])} files written")
+            done = True
         finally:
+            if not done:  # the next edit builds everything
+                log.error("Glossa: the preview could not render the changed pages; the next "
+                          "edit builds everything")
+                self.site = None
             with self.cond:
                 self.pending = set()
                 self.cond.notify_all()
