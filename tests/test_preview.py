@@ -232,3 +232,17 @@ def test_a_failure_while_rendering_builds_everything_instead(preview, monkeypatc
     finally:
         (preview.root / PAPER).write_text(text, encoding="utf-8")
         update(preview)
+
+
+def test_a_second_notice_of_the_same_save_returns_at_once(preview):
+    text = edit(preview, ENTRY, "Leader of North Korea", "Head of North Korea")
+    try:
+        preview.update()  # the second round (every paper page using the entry) goes on
+        started = time.perf_counter()
+        preview.update()  # the watcher's second event for the same save
+        assert time.perf_counter() - started < 0.5
+        assert preview.later is not None  # not joined: requests are not held meanwhile
+        preview.wait_later()
+    finally:
+        (preview.root / ENTRY).write_text(text, encoding="utf-8")
+        update(preview)

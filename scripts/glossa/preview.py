@@ -171,6 +171,10 @@ class Preview:
     def update(self) -> None:
         """Bring the site up to date after an edit (the builder of the server's loop). If
         rendering fails midway, everything is built again: never a half-updated site."""
+        if self.site is not None and not changed_files(self.files, snapshot(self.root)):
+            # Another notice of a save already seen (one save can raise several): nothing to
+            # do, and no reason to hold the server's requests while the last edit finishes.
+            return
         self.wait_later()
         try:
             self._update()
