@@ -17,9 +17,10 @@ How a change travels:
 4. Pages are rendered with MkDocs' own page stages and the theme's templates
    (mkdocs_adapter.render_pages), in two rounds. First the pages of the files that were
    edited (the paper's page after an edit to its source, the entry's page after an edit to
-   the entry); then browsers reload, while the other changed pages, the comparison pages
-   (which rank every paragraph of every paper) and the search index are made. Until that
-   second round ends, a request for any of them waits: no stale page is ever served.
+   the entry); then browsers reload, while the other changed pages are made and rendered:
+   the comparison pages (which rank every paragraph of every paper), the paper pages whose
+   tooltips hold an edited definition, and the search index. Until that second round ends,
+   a request for any page it may change waits: no stale page is ever served.
 
 MkDocs' own `--dirty` mode was not used: it decides by the modification time of files in
 docs/, which generated pages do not have, and its search index then lists only the pages
@@ -92,7 +93,7 @@ def plan(old: Site, new: Site, edited: set[str], docs_pages: dict[str, tuple[str
          ) -> Plan:
     """Compare the site before and after an edit. `docs_pages` gives each hand-written
     page (docs-relative) its Markdown before and after (placeholders filled). Pages that
-    `new` has not made yet (None: the comparison pages) are left to `plan_later`."""
+    `new` has not made yet (None, until `new.finish()`) are left to the second round."""
     if any(p.startswith(CODE) for p in edited):
         return Plan(full="the code changed")
     if any(p.startswith(LAYOUT) for p in edited):
@@ -111,8 +112,8 @@ def plan(old: Site, new: Site, edited: set[str], docs_pages: dict[str, tuple[str
     then = [p for p in changed if p not in first]
     if not first:
         first, then = then, []
-    return Plan(first=first, then=then,
-                files={p: d for p, d in new.files.items() if d != old.files[p]})
+    return Plan(first=first, then=then, files={p: d for p, d in new.files.items()
+                                               if d is not None and d != old.files[p]})
 
 
 class Preview:
@@ -196,7 +197,10 @@ class Preview:
             if self.full_build():
                 self._log(start, "rebuilt everything")
             return
-        new = generate_deferred(self.root)
+        urgent = frozenset(p.split("/")[2] for p in edited
+                           if p.startswith(("content/papers/", "content/annotations/"))
+                           and p.count("/") >= 3)
+        new = generate_deferred(self.root, urgent)
         if any(p.severity == ERROR for p in new.problems):
             print(report(new.problems, built=False).replace(
                 "nothing was built", "the preview shows the last good build"), file=sys.stderr)
@@ -213,7 +217,8 @@ class Preview:
             return
         dests = {p: self.hook.dest_path(self.build, p) for p in new.pages}
         later = [dests[p] for p in decided.then] + [
-            d for p, d in dests.items() if p.startswith("compare/")] + [SEARCH_INDEX]
+            dests[p] for p, md in new.pages.items() if md is None] + [
+            p for p, d in new.files.items() if d is None] + [SEARCH_INDEX]
         with self.cond:
             self.pending = {d for d in later if d}
         written = self.hook.render_pages(self.build, new, decided.first, decided.files,
@@ -230,21 +235,22 @@ class Preview:
         done = False
         try:
             written = self.hook.render_pages(self.build, new, decided.then, {}, search=False)
+            pages = [p for p, md in new.pages.items() if md is None]  # made by finish()
+            files = [p for p, d in new.files.items() if d is None]
             new.finish()
             errors = [p for p in new.problems if p.severity == ERROR]
             if errors:
                 print(report(errors, built=False).replace(
                     "nothing was built", "the comparison pages are the last good ones"),
                     file=sys.stderr)
-                for p in new.pages:
-                    if new.pages[p] is None:
+                for p in pages:
+                    if p.startswith("compare/"):
                         new.pages[p] = old.pages[p]
-                compare: list[str] = []
-            else:
-                compare = [p for p, md in new.pages.items()
-                           if p.startswith("compare/") and md != old.pages.get(p)]
-            rendered = bool(decided.first or decided.then or compare)
-            written += self.hook.render_pages(self.build, new, compare, {}, search=rendered)
+            changed = [p for p in pages if new.pages[p] != old.pages.get(p)]
+            files_out = {p: new.files[p] for p in files if new.files[p] != old.files.get(p)}
+            rendered = bool(decided.first or decided.then or changed)
+            written += self.hook.render_pages(self.build, new, changed, files_out,
+                                              search=rendered)
             self.last["written"] = self.last["written"] + written
             self.last["seconds"] = time.perf_counter() - start
             self._log(start, f"{len(self.last['written'])} files written")
@@ -272,8 +278,9 @@ class Preview:
         log.info("Glossa: %s in %.2f s", what, time.perf_counter() - start)
 
 
-def generate_deferred(root: Path) -> Site:
-    """The pipeline as `generate` runs it, with the comparison pages left for later."""
+def generate_deferred(root: Path, urgent: frozenset[str] = frozenset()) -> Site:
+    """The pipeline as `generate` runs it, with the slow pages left for later (the
+    comparison pages, the paper pages that must be made again but for `urgent` papers)."""
     from . import site as site_module
     from .content import load_corpus
 
@@ -281,7 +288,7 @@ def generate_deferred(root: Path) -> Site:
         start = time.perf_counter()
         corpus = load_corpus(root)
         ingest = time.perf_counter() - start
-        new = site_module.build_site(corpus, site_module._MEMO, defer=True)
+        new = site_module.build_site(corpus, site_module._MEMO, defer=True, urgent=urgent)
     new.timings = {"ingest and footnotes": ingest, **new.timings}
     return new
 

@@ -171,8 +171,9 @@ class Memo:
     differ. Every input a part reads is in its key, so a hit is always what a cold run
     would make; `made` counts what was made again, for the tests and the benchmark."""
 
-    linker: tuple = ()  # (glossary, Linker)
-    papers: dict[str, tuple] = field(default_factory=dict)  # slug -> (key, PaperParts)
+    linker: tuple = ()  # (the glossary's names, Linker)
+    links: dict[str, tuple] = field(default_factory=dict)  # slug -> (key, PaperLinks)
+    pages: dict[str, tuple] = field(default_factory=dict)  # slug -> (key, PaperPage)
     entries: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # entry id -> page
     tokens: dict[str, tuple] = field(default_factory=dict)  # slug -> (key, token lists)
     ranker: tuple = ()  # (key, Ranker)
@@ -183,66 +184,78 @@ class Memo:
 
 
 @dataclass(frozen=True)
-class PaperParts:
-    """Everything the site makes of one paper that depends on it and the glossary alone."""
+class PaperLinks:
+    """One paper's glossary mentions: what depends on the paper and the glossary's names."""
 
     spans: dict
     found: list[Occurrence]
     matches: dict
+    density: tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class PaperPage:
+    """One paper's page, book and citations: what depends on the paper, the entries it
+    mentions (their terms and definitions, for the tooltips) and its annotations."""
+
     markdown: str
     epub: bytes
     citations: dict[str, str]
-    density: tuple[int, int, int]
-    summary: dict[str, int]
 
 
 _MEMO = Memo()
 
 
-def _linker(memo: Memo, glossary: tuple[Entry, ...]) -> Linker:
-    if not memo.linker or memo.linker[0] != glossary:
-        memo.linker = (glossary, Linker(list(glossary)))
+def _linker(memo: Memo, names: tuple, glossary: tuple[Entry, ...]) -> Linker:
+    if not memo.linker or memo.linker[0] != names:
+        memo.linker = (names, Linker(list(glossary)))
     return memo.linker[1]
 
 
-def _paper_parts(p, linker: Linker, entries: dict[str, Entry], anchored: list[Anchored],
-                 clock: Site) -> PaperParts:
+def _paper_links(p, linker: Linker, clock: Site) -> PaperLinks:
     t = time.perf_counter()
-    slug = p.meta.slug
     avoid: dict[str, list[int]] = {}
     for m in p.reading.markers:
         avoid.setdefault(m.block, []).append(m.offset)
     matches: dict[tuple[str, str], list] = {}
-    spans, found = link_terms(p.reading, slug, linker, avoid, matches)
+    spans, found = link_terms(p.reading, p.meta.slug, linker, avoid, matches)
     flat = [sp for v in spans.values() for sp in v]
     words = sum(len(b.text.split()) for b in p.reading.paragraphs() if b.kind in TEXT_KINDS)
     density = (sum(1 for sp in flat if sp.style == "link"),
                sum(1 for sp in flat if sp.style == "light"), words)
-    t = clock.time("glossary linking", t)
-    parts = PaperParts(spans, found, matches, paper_markdown(p, spans, entries, anchored),
-                       paper_epub(p, spans, entries),
-                       {ext: make(p.meta) for ext, make in (("bib", bibtex), ("ris", ris),
-                                                              ("json", csl_json))},
-                       density, footnote_summary(p.reading, p.footnotes))
+    clock.time("glossary linking", t)
+    return PaperLinks(spans, found, matches, density)
+
+
+def _paper_page(p, spans: dict, entries: dict[str, Entry], anchored: list[Anchored],
+                clock: Site) -> PaperPage:
+    t = time.perf_counter()
+    page = PaperPage(paper_markdown(p, spans, entries, anchored), paper_epub(p, spans, entries),
+                     {ext: make(p.meta) for ext, make in (("bib", bibtex), ("ris", ris),
+                                                            ("json", csl_json))})
     clock.time("emit Markdown", t)
-    return parts
+    return page
 
 
-def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False) -> Site:
+def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False,
+               urgent: frozenset[str] = frozenset()) -> Site:
     """The site's pages. `memo` keeps parts from an earlier run in this process (see Memo);
-    without it every part is made. With `defer`, the comparison pages (which rank every
-    paragraph of every paper) are None until `site.finish()` makes them: a preview shows
-    the other pages first."""
+    without it every part is made. With `defer`, the pages that take long and are not
+    `urgent` (paper slugs) are None until `site.finish()` makes them: the comparison pages
+    (which rank every paragraph of every paper) and the paper pages the memo does not hold
+    (after a definition changed, say). A preview shows the other pages first."""
     memo = memo if memo is not None else Memo()
     site = Site(problems=list(corpus.problems),
                 spellings={e.id: e.names for e in corpus.glossary})
     paper_nav = []
     glossary = tuple(corpus.glossary)
-    linker = _linker(memo, glossary)
+    names = tuple((e.id, e.names) for e in glossary)  # all that linking reads of the glossary
+    linker = _linker(memo, names, glossary)
     entries = {e.id: e for e in corpus.glossary}
     occurrences: dict[str, list[Occurrence]] = {e.id: [] for e in corpus.glossary}
     spans_by_paper: dict[str, dict[str, list]] = {}
     matches: dict[tuple[str, str], list] = {}
+    later: list[Callable[[], None]] = []
     t = time.perf_counter()
     site.annotations, problems = anchor_annotations(corpus.annotations, corpus.papers)
     site.problems += problems
@@ -250,35 +263,59 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False) ->
     for p in corpus.papers:
         slug = p.meta.slug
         path = f"papers/{slug}.md"
-        anchored = site.annotations.get(slug, [])
-        key = (p, glossary, anchored)
-        kept = memo.papers.get(slug)
-        if kept is not None and kept[0] == key:
-            parts = kept[1]
+        kept = memo.links.get(slug)
+        if kept is not None and kept[0] == (p, names):
+            links = kept[1]
         else:
-            parts = _paper_parts(p, linker, entries, anchored, site)
-            memo.papers[slug] = (key, parts)
-            memo.count("paper")
-        for o in parts.found:
+            links = _paper_links(p, linker, site)
+            memo.links[slug] = ((p, names), links)
+            memo.count("paper links")
+        anchored = site.annotations.get(slug, [])
+        used = tuple(entries[i] for i in sorted({sp.entry for v in links.spans.values()
+                                                  for sp in v}))
+        key = (p, used, anchored)
+
+        def make(p=p, slug=slug, path=path, links=links, anchored=anchored, key=key) -> None:
+            page = _paper_page(p, links.spans, entries, anchored, site)
+            memo.pages[slug] = (key, page)
+            memo.count("paper page")
+            site.pages[path] = page.markdown
+            site.files[f"papers/{slug}.epub"] = page.epub
+            for ext, text in page.citations.items():
+                site.files[f"papers/{slug}.{ext}"] = text
+
+        kept = memo.pages.get(slug)
+        if kept is not None and kept[0] == key:
+            page = kept[1]
+            site.pages[path] = page.markdown
+            site.files[f"papers/{slug}.epub"] = page.epub
+            for ext, text in page.citations.items():
+                site.files[f"papers/{slug}.{ext}"] = text
+        elif defer and slug not in urgent:
+            site.pages[path] = None
+            for ext in ("epub", "bib", "ris", "json"):
+                site.files[f"papers/{slug}.{ext}"] = None
+            later.append(make)
+        else:
+            make()
+        for o in links.found:
             occurrences[o.entry].append(o)
-        site.occurrences += parts.found
-        matches.update(parts.matches)
-        spans_by_paper[slug] = parts.spans
-        site.link_density[slug] = parts.density
-        for ext, text in parts.citations.items():
-            site.files[f"papers/{slug}.{ext}"] = text
-        site.pages[path] = parts.markdown
-        site.files[f"papers/{slug}.epub"] = parts.epub
+        site.occurrences += links.found
+        matches.update(links.matches)
+        spans_by_paper[slug] = links.spans
+        site.link_density[slug] = links.density
         site.papers_by_page[path] = p.meta
-        site.summaries[p.source_path] = parts.summary
+        site.summaries[p.source_path] = footnote_summary(p.reading, p.footnotes)
         site.owners[path] = (f"content/papers/{slug}/", f"content/annotations/{slug}/")
         paper_nav.append({attr(p.meta.title): path})
-    for slug in set(memo.papers) - set(spans_by_paper):
-        del memo.papers[slug]  # a paper removed, or unreadable now
+    for table in (memo.links, memo.pages):
+        for slug in set(table) - set(spans_by_paper):
+            del table[slug]  # a paper removed, or unreadable now
     t = time.perf_counter()
     titles = tuple((p.meta.slug, p.meta.title) for p in corpus.papers)
     for e in corpus.glossary:
-        key = (e, glossary, titles, tuple(occurrences[e.id]))
+        related = tuple((r, entries[r].term) for r in e.related if r in entries)
+        key = (e, related, titles, tuple(occurrences[e.id]))
         kept = memo.entries.get(e.id)
         if kept is not None and kept[0] == key:
             page = kept[1]
@@ -312,6 +349,8 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False) ->
         site.pages["compare/index.md"] = None
 
     def comparisons() -> None:
+        for make in later:
+            make()
         t = time.perf_counter()
         build_comparisons(site, corpus, linker, spans_by_paper, entries, matches, memo)
         site.time("comparisons (ranking, pages)", t)
@@ -356,15 +395,15 @@ def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper
     if not corpus.themes:
         return
     memo = memo if memo is not None else Memo()
-    glossary = tuple(corpus.glossary)
+    names = tuple((e.id, e.names) for e in corpus.glossary)  # all the ranking reads of it
     docs, tokenized = [], []
     for p in corpus.papers:
         slug = p.meta.slug
         kept = memo.tokens.get(slug)
-        if kept is None or kept[0] != (p, glossary):
+        if kept is None or kept[0] != (p, names):
             paper_docs = [Doc(slug, b.id, (b.lead + ". " if b.lead else "") + b.text)
                           for b in p.reading.paragraphs() if b.kind in TEXT_KINDS]
-            kept = ((p, glossary), paper_docs, [ranking_tokens(d.text, linker, (matches or {})
+            kept = ((p, names), paper_docs, [ranking_tokens(d.text, linker, (matches or {})
                                                                .get((slug, d.para)))
                                                 for d in paper_docs])
             memo.tokens[slug] = kept
@@ -373,7 +412,7 @@ def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper
         tokenized += kept[2]
     for slug in set(memo.tokens) - {p.meta.slug for p in corpus.papers}:
         del memo.tokens[slug]
-    key = (tuple(corpus.papers), glossary)
+    key = (tuple(corpus.papers), names)
     if memo.ranker and memo.ranker[0] == key:
         ranker = memo.ranker[1]
     else:
