@@ -161,13 +161,14 @@ def dest_path(build: Build, src: str) -> str | None:
 
 
 def render_pages(build: Build, site: Site, pages: list[str], files_out: dict[str, str | bytes],
-                 search: bool = True) -> list[str]:
+                 search: bool = True, on_written=None) -> list[str]:
     """After an edit: render `pages` (docs-relative Markdown paths) again through MkDocs'
     own stages (plugins' page events, Markdown, the theme's template) into the last full
     build's site folder, write `files_out` (citations, EPUBs), and, with `search`, write the
     search index with these pages' entries replaced. Returns the paths written, relative
-    to the site folder. The caller decides which pages (glossa/preview.py); a change to the
-    navigation or the set of pages needs a full build instead."""
+    to the site folder; `on_written(path)`, if given, hears of each as it is written. The
+    caller decides which pages (glossa/preview.py); a change to the navigation or the set of
+    pages needs a full build instead."""
     global _now
     _now = build  # the events below read it
     build.site = site
@@ -177,6 +178,8 @@ def render_pages(build: Build, site: Site, pages: list[str], files_out: dict[str
         _replace(os.path.join(config.site_dir, src),
                  data if isinstance(data, bytes) else data.encode("utf-8"))
         written.append(src)
+        if on_written is not None:
+            on_written(src)
     engine = config.plugins.get("material/search")
     index = getattr(engine, "search_index", None)
     doc_files = files.documentation_pages()
@@ -191,6 +194,8 @@ def render_pages(build: Build, site: Site, pages: list[str], files_out: dict[str
         _build_page(file.page, config, doc_files, nav, env)
         file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         written.append(file.dest_uri)
+        if on_written is not None:
+            on_written(file.dest_uri)
     if search and index is not None:
         # What the theme's search plugin and on_post_build write after a full build, made
         # in one pass from the entries kept in memory.

@@ -234,7 +234,8 @@ class Preview:
     def _finish(self, old: Site, new: Site, decided: Plan, start: float) -> None:
         done = False
         try:
-            written = self.hook.render_pages(self.build, new, decided.then, {}, search=False)
+            written = self.hook.render_pages(self.build, new, decided.then, {}, search=False,
+                                             on_written=self._ready)
             pages = [p for p, md in new.pages.items() if md is None]  # made by finish()
             files = [p for p, d in new.files.items() if d is None]
             new.finish()
@@ -248,9 +249,13 @@ class Preview:
                         new.pages[p] = old.pages[p]
             changed = [p for p in pages if new.pages[p] != old.pages.get(p)]
             files_out = {p: new.files[p] for p in files if new.files[p] != old.files.get(p)}
+            for p in set(pages) - set(changed):  # made again, the same as before
+                self._ready(self.hook.dest_path(self.build, p))
+            for p in set(files) - set(files_out):
+                self._ready(p)
             rendered = bool(decided.first or decided.then or changed)
             written += self.hook.render_pages(self.build, new, changed, files_out,
-                                              search=rendered)
+                                              search=rendered, on_written=self._ready)
             self.last["written"] = self.last["written"] + written
             self.last["seconds"] = time.perf_counter() - start
             self._log(start, f"{len(self.last['written'])} files written")
@@ -263,6 +268,12 @@ class Preview:
             with self.cond:
                 self.pending = set()
                 self.cond.notify_all()
+
+    def _ready(self, rel: str | None) -> None:
+        """`rel` is written: requests for it need wait no longer."""
+        with self.cond:
+            self.pending.discard(rel)
+            self.cond.notify_all()
 
     def wait_later(self) -> None:
         if self.later is not None:
