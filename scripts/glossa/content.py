@@ -6,6 +6,7 @@ This is the only stage that reads the disk.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,16 +121,17 @@ PAPER_FILES = ("source.txt", "source.pdf", "paper.yml", "notes.yml")
 _KEYS: dict[Path, tuple[tuple, str]] = {}
 
 
-def _stat(path: Path) -> tuple:
+def _stat(path: str) -> tuple:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return ()
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def _content_key(folder: Path, root: Path) -> str:
-    stats = tuple(_stat(folder / name) for name in PAPER_FILES)
+    base = str(folder)
+    stats = tuple(_stat(os.path.join(base, name)) for name in PAPER_FILES)
     kept = _KEYS.get(folder)
     if kept is not None and kept[0] == stats:
         return kept[1]

@@ -191,6 +191,7 @@ class PaperLinks:
     found: list[Occurrence]
     matches: dict
     density: tuple[int, int, int]
+    summary: dict[str, int]  # its footnotes, counted (not the glossary's, but as cheap here)
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def _paper_links(p, linker: Linker, clock: Site) -> PaperLinks:
     density = (sum(1 for sp in flat if sp.style == "link"),
                sum(1 for sp in flat if sp.style == "light"), words)
     clock.time("glossary linking", t)
-    return PaperLinks(spans, found, matches, density)
+    return PaperLinks(spans, found, matches, density, footnote_summary(p.reading, p.footnotes))
 
 
 def _paper_page(p, spans: dict, entries: dict[str, Entry], anchored: list[Anchored],
@@ -305,7 +306,7 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False,
         spans_by_paper[slug] = links.spans
         site.link_density[slug] = links.density
         site.papers_by_page[path] = p.meta
-        site.summaries[p.source_path] = footnote_summary(p.reading, p.footnotes)
+        site.summaries[p.source_path] = links.summary
         site.owners[path] = (f"content/papers/{slug}/", f"content/annotations/{slug}/")
         paper_nav.append({attr(p.meta.title): path})
     for table in (memo.links, memo.pages):
@@ -333,10 +334,12 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False,
     if corpus.glossary:
         site.pages["glossary/index.md"] = index_markdown(corpus.glossary, occurrences)
     site.time("emit Markdown", t)
-    paras = [(p.meta.slug, b) for p in corpus.papers for b in p.reading.paragraphs()]
-    site.find_candidates = lambda: candidates(
-        [b.text for _, b in paras], linker,
-        covered_by=[matches.get((slug, b.id)) or [] for slug, b in paras])
+
+    def find_candidates() -> list[tuple[str, int]]:
+        paras = [(p.meta.slug, b) for p in corpus.papers for b in p.reading.paragraphs()]
+        return candidates([b.text for _, b in paras], linker,
+                          covered_by=[matches.get((slug, b.id)) or [] for slug, b in paras])
+    site.find_candidates = find_candidates
     compare_nav = []
     if corpus.themes:
         compare_nav = ["compare/index.md"]
