@@ -313,3 +313,32 @@ def test_note_number_taken_for_a_page_number_is_given_back_to_its_note():
     assert reading.notes[3].text.startswith("ODYSSEE database: Energy")
     assert not reading.notes[2].text.endswith("[accessed 20 November 2022].")
     assert reading.notes[3].lines[0] not in {d.line for d in reading.dropped}
+
+
+def test_a_contents_page_without_leaders_is_a_contents_list_not_text():
+    # GAO's contents page: entries on their own lines, page numbers in a column of their own.
+    reading = read("gao-07-283_crude-oil-peak-strategy.first-21-pages.txt")
+    listed = [d for d in reading.dropped if d.why == "table of contents entry"]
+    assert "Timing of Peak Oil Production Depends on Uncertain Factors" in [d.text
+                                                                            for d in listed]
+    assert not any("Recommendation for Executive Action" in p.text
+                   for p in reading.paragraphs())
+
+
+def test_a_heading_set_in_the_margin_on_several_lines_is_one_heading_when_listed():
+    # "Timing of Peak Oil" / "Production Depends" / "on Uncertain Factors", beside the text:
+    # the contents list names it, so it is one heading, not a box of short lines dropped.
+    reading = read("gao-07-283_crude-oil-peak-strategy.first-21-pages.txt")
+    headings = [h.text for h in reading.headings()]
+    assert "Timing of Peak Oil Production Depends on Uncertain Factors" in headings
+    assert "Results in Brief" in headings and "Background" in headings
+
+
+def test_a_heading_in_the_margin_that_no_contents_list_names_is_still_one_heading():
+    # A subheading beside its section, three short lines in title case with prose after
+    # them: kept as one heading, where it used to be dropped as a box of short lines.
+    reading = read("gao-07-283_crude-oil-peak-strategy.first-21-pages.txt")
+    headings = [h.text for h in reading.headings()]
+    assert "Studies Predict Widely Different Dates for Peak Oil" in headings
+    # A chart's labels ("OPEC" / "(all other" / "countries)") are no heading.
+    assert not any("all other" in h for h in headings)

@@ -65,17 +65,20 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
 
     front = read_front(content, int(0.7 * width) if pdf else 150, hints)
     body_lines = content[front.body_start:]
+    # The paper's own contents list names its headings: "Capital and Planning Grant Awards"
+    # and "Capital Grants" are two headings, not one set on two lines.
+    entries = [squash(TOC_ENTRY.sub("", d.text)) for _, d in sorted(dropped.items())
+               if d.why == "table of contents entry"]
+    # An entry wrapped onto a second line is listed as both lines and as the two joined.
+    contents = frozenset(entries) | frozenset(f"{a} {b}" for a, b in zip(entries, entries[1:],
+                                                                          strict=False))
     if pdf:
         ids = {f.text for f in front.lines if f.role == "identifier"}
-        extra = find_sidebars(body_lines, width) | find_identifier_lines(body_lines, ids) \
-            | find_summary_box(body_lines, width)
+        extra = find_sidebars(body_lines, width, contents) \
+            | find_identifier_lines(body_lines, ids) | find_summary_box(body_lines, width)
         dropped.update(extra)
         body_lines = [ln for ln in body_lines if ln.no not in extra]
     vocabulary = _vocabulary(text)
-    # The paper's own contents list names its headings: "Capital and Planning Grant Awards"
-    # and "Capital Grants" are two headings, not one set on two lines.
-    contents = frozenset(squash(TOC_ENTRY.sub("", d.text)) for d in dropped.values()
-                         if d.why == "table of contents entry")
     notes: dict[int, Note] = {}
     # A note's number that the text printed alone at the page's foot looks like a page number.
     foot_numbers: dict[int, list[Line]] = {}

@@ -23,6 +23,7 @@ from .patterns import (
     last_word,
     squash,
     starts_paragraph,
+    title_case,
 )
 
 MARK = "\x00{}\x01"
@@ -33,6 +34,7 @@ LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
 # A note's marker flattened onto the end of a heading: "Department of Energy44".
 HEADING_MARKER = re.compile(r"(?<=[^\W\d_]|[”’\")])(\d{1,3})$")
 HEADING_ID = "\x00h{}"  # a heading's id until its slug is made (_apply_levels)
+MAX_HEADING_LINES = 7  # a heading set in a narrow margin runs to six lines
 GOES_ON = re.compile(r"^[a-z]")  # a line that goes on with a sentence begun above
 # A list bullet at a line's start (not a dash: dashes open sentences and ranges too).
 BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
@@ -260,7 +262,7 @@ class BodyReader:
         caps = self.caps = _drop_caps(lines, self.vocabulary)  # first line -> its capital
         cap_lines = {c.no for c in caps.values()}
         for i, ln in enumerate(lines):
-            if i == joined_to:
+            if joined_to is not None and i <= joined_to:
                 continue
             if ln.page != page or ln.page_start:
                 page = ln.page
@@ -309,7 +311,13 @@ class BodyReader:
                 blank_before = False
                 continue
             nxt = _next_text(lines, i)
-            if (second := self._two_line_heading(ln, lines, i, blank_before, new_page)):
+            if (last := self._wrapped_heading(lines, i, blank_before, new_page)):
+                self.start("heading", ln)
+                for k in range(i + 1, last + 1):
+                    self.add(lines[k])
+                self.close()
+                joined_to = last
+            elif (second := self._two_line_heading(ln, lines, i, blank_before, new_page)):
                 self.start("heading", ln)
                 self.add(lines[second])
                 self.close()
@@ -496,6 +504,38 @@ class BodyReader:
             and not short(lines[after])
         return not wrapped
 
+    def _wrapped_heading(self, lines: list[Line], i: int, blank_before: bool,
+                         new_page: bool) -> int | None:
+        """A heading set on several lines, most often in a margin beside its section
+        ("Timing of Peak Oil" / "Production Depends" / "on Uncertain Factors"): lines with
+        no blank between, none a sentence, that together are an entry of the paper's own
+        contents list (and the first line alone is not); or, with no list naming it, three
+        lines or more, each short, in title case together, after a blank line or an ended
+        sentence, with prose right after. The index of its last line, or None."""
+        text, found, run = lines[i].text, None, [lines[i]]
+        for j in range(i + 1, min(i + MAX_HEADING_LINES, len(lines))):
+            ln = lines[j]
+            if not ln.text or ln.page != lines[i].page or ends_sentence(text):
+                break
+            text = f"{text} {ln.text}"
+            run.append(ln)
+            if self.contents and squash(text) in self.contents:
+                found = j  # the longest entry: one wrapped in the list too is one heading
+        if found is not None and squash(lines[i].text) not in self.contents \
+                and not CAPTION.match(lines[i].text):
+            return found
+        if len(run) < 3 or not ((blank_before and not new_page) or self._previous_ended()):
+            return None
+        after = _next_text(lines, i + len(run) - 1)
+        if after is None or after.page != lines[i].page or not starts_paragraph(after.text):
+            return None
+        from .furniture import side_head  # the rule that keeps such a block from the sidebars
+        texts = [ln.text for ln in run]
+        if any(len(t) >= 0.55 * self.width for t in texts) or ends_sentence(texts[-1]) \
+                or not side_head(texts, after, self.width):
+            return None
+        return i + len(run) - 1
+
     def _two_line_heading(self, ln: Line, lines: list[Line], i: int, blank_before: bool,
                           new_page: bool) -> int | None:
         """A heading set on two lines ("How Much Electricity Is Consumed by" / "Cryptocurrency
@@ -513,15 +553,15 @@ class BodyReader:
         both = f"{ln.text} {second}"
         if len(ln.text) > limit or len(second) > limit or ends_sentence(ln.text):
             return None
-        if not (looks_like_heading(both.rstrip("?"), 2 * limit) and _title_case(both)):
+        if not (looks_like_heading(both.rstrip("?"), 2 * limit) and title_case(both)):
             return None
         if len(second) >= 0.8 * self._width_around(lines, j) or self._in_short_run(lines, j):
             return None
-        # The contents list, when the paper has one, says which: one heading, or two.
-        if squash(both) in self.contents:
-            return j
+        # The contents list, when the paper has one, says which: two headings, or one.
         if squash(ln.text) in self.contents and squash(second) in self.contents:
             return None
+        if squash(both) in self.contents:
+            return j
         # Otherwise a wrapped heading fills its first line (in larger type: a third of the
         # column or more), or breaks it after a connective; if not, the second line is a
         # heading (a subheading, a caption) of its own.
@@ -647,12 +687,6 @@ def _captioned_spans(lines: list[Line], width: int) -> dict[int, int]:
                     break
         i += 1
     return spans
-
-
-def _title_case(text: str) -> bool:
-    """Most longer words capitalised, as headings set in title case are."""
-    longer = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
-    return len(longer) >= 2 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
 
 def _next_text(lines: list[Line], i: int) -> Line | None:

@@ -12,11 +12,14 @@ from .patterns import IDENTIFIER, PAGE_NUMBER, TOC_ENTRY, URL_LINE, ends_sentenc
 EDGE_TOP = 2
 EDGE_BOTTOM = 3
 COVER_LINES = 12  # the first lines of a paper: its cover, front matter rather than furniture
+SIDE_HEAD_WORDS = 25  # a heading set in the margin (up to seven short lines), at the most
 FOOT_BOX = 8  # lines of a publisher's box at a page's foot, at the most
 BULLET_ALONE = re.compile(r"^[•◦▪▫‣⁃●○■□]$")
 NUMBER_THEN_TEXT = re.compile(r"^(\d{1,4})\s*(\S.*)$")
 TEXT_THEN_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$|^([A-Za-z]{2,6})-(\d{1,4})$")  # "CRS-10"
 # "7negotiations", "12The": a page number run into the first word; not "18th" or "5km".
+CONTENTS_HEADS = ("contents", "table of contents")
+PAGE_REF = re.compile(r"\d{1,4}|[ivxlc]{1,6}")  # a page number alone: "43", "iii"
 GLUED_PAGE_NUMBER = re.compile(r"^(\d{1,3})(?=[^\W\d_]{3,})(?!(?:st|nd|rd|th|km|kg|bn|mn)\b)")
 
 
@@ -112,6 +115,26 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
                 if ln.text == str(page + offset) and ln.no not in dropped:
                     drop(ln, "page number")
 
+    # A page headed "Contents" with no leaders (its page numbers in a column set apart)
+    # lists the paper's headings: each of its lines is an entry, a number alone its page;
+    # so is each line of the pages after it that go on listing (three page numbers or more
+    # alone on their lines, and no sentence).
+    listing = False
+    for page in sorted(pages):
+        body = [ln for ln in pages[page] if ln.no not in dropped]
+        if not body:
+            continue
+        headed = squash(body[0].text) in CONTENTS_HEADS
+        numbers = [ln for ln in body if PAGE_REF.fullmatch(ln.text)]
+        listing = headed or (listing and len(numbers) >= 3
+                             and not any(ends_sentence(ln.text) for ln in body))
+        if listing and not any(TOC_ENTRY.search(ln.text) for ln in pages[page]):
+            # (a list with leaders is read by its leaders, below: a line without one is
+            # the first part of an entry wrapped onto the next line)
+            for k, ln in enumerate(body):
+                drop(ln, "table of contents" if (k == 0 and headed) or ln in numbers
+                     else "table of contents entry")
+
     # A page made mostly of contents entries is a table of contents: drop its short lines too.
     for body in pages.values():
         entries = [ln for ln in body if TOC_ENTRY.search(ln.text)]
@@ -136,9 +159,11 @@ def split_glued_page_number(ln: Line, expected_pages: int) -> tuple[Line, Droppe
                                                              "page number glued to a line")
 
 
-def find_sidebars(lines: list[Line], width: int) -> dict[int, Dropped]:
+def find_sidebars(lines: list[Line], width: int, contents: frozenset[str] = frozenset()
+                  ) -> dict[int, Dropped]:
     """Blocks of three or more very short lines, none a sentence: a metadata sidebar or
-    author box set beside the text (a report number, a date, a name, a job title)."""
+    author box set beside the text (a report number, a date, a name, a job title). A block
+    that the paper's own contents list names is a heading set in the margin, not a box."""
     from .patterns import CAPTION, ends_sentence
 
     limit = min(40, int(0.35 * width))
@@ -159,8 +184,14 @@ def find_sidebars(lines: list[Line], width: int) -> dict[int, Dropped]:
         return not any(0 <= k < len(texts) and texts[k].page == first.page
                        and short(texts[k]) for k in (i, j))
 
+    def after(last: Line) -> Line | None:
+        k = position[last.no] + 1
+        return texts[k] if k < len(texts) and texts[k].page == last.page else None
+
     def settle() -> None:
-        if len(block) >= 3 and all(short(ln) for ln in block) and alone(block[0], block[-1]):
+        if len(block) >= 3 and all(short(ln) for ln in block) and alone(block[0], block[-1]) \
+                and squash(" ".join(ln.text for ln in block)) not in contents \
+                and not side_head([ln.text for ln in block], after(block[-1]), width):
             for ln in block:
                 dropped[ln.no] = Dropped(ln.no, ln.text, "sidebar (short lines beside the text)")
         block.clear()
@@ -189,6 +220,21 @@ def find_sidebars(lines: list[Line], width: int) -> dict[int, Dropped]:
                 dropped.setdefault(ln.no, Dropped(ln.no, ln.text, "a box at the page's foot "
                                                   "(publisher, address, report number)"))
     return dropped
+
+
+def side_head(texts: list[str], after: Line | None, width: int) -> bool:
+    """Short lines that read together as one title (in title case, no sentence, no number,
+    address or date among them) with prose right after them: a heading set in the margin
+    beside its section ("Studies Predict Widely" / "Different Dates for Peak" / "Oil")."""
+    from .patterns import title_case
+
+    text = " ".join(texts)
+    if len(text.split()) > SIDE_HEAD_WORDS or any(ends_sentence(t) for t in texts):
+        return False
+    if any(URL_LINE.match(t) or IDENTIFIER.match(t) or re.search(r"\d", t) for t in texts):
+        return False
+    return title_case(text) and after is not None and len(after.text) >= 0.6 * width \
+        and after.text[:1].isupper()
 
 
 def find_identifier_lines(lines: list[Line], identifiers: set[str]) -> dict[int, Dropped]:

@@ -80,3 +80,9 @@ def words(text: str) -> list[str]:
 def squash(text: str) -> str:
     """Compare texts whatever their spacing and case."""
     return " ".join(text.split()).casefold()
+
+
+def title_case(text: str) -> bool:
+    """Most longer words capitalised, as headings set in title case are."""
+    longer = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
+    return len(longer) >= 2 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
