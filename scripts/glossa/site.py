@@ -196,8 +196,9 @@ class PaperLinks:
 
 @dataclass(frozen=True)
 class PaperPage:
-    """One paper's page, book and citations: what depends on the paper, the entries it
-    mentions (their terms and definitions, for the tooltips) and its annotations."""
+    """One paper's page, book and citations: what depends on the paper, its links, the
+    entries it mentions (their terms and definitions, for the tooltips) and its
+    annotations."""
 
     markdown: str
     epub: bytes
@@ -274,7 +275,7 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False,
         anchored = site.annotations.get(slug, [])
         used = tuple(entries[i] for i in sorted({sp.entry for v in links.spans.values()
                                                   for sp in v}))
-        key = (p, used, anchored)
+        key = (p, links.spans, used, anchored)
 
         def make(p=p, slug=slug, path=path, links=links, anchored=anchored, key=key) -> None:
             page = _paper_page(p, links.spans, entries, anchored, site)
