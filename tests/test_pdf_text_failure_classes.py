@@ -288,7 +288,7 @@ def test_evaluate_reads_every_fixture_paper_with_both_inputs(capsys):
     assert main(["evaluate", str(CORPUS), "--input", "source.txt", "--input", "web.txt",
                  "--brief"]) == 0
     out = capsys.readouterr().out
-    assert "| corpus/ source.txt | 5 |" in out and "| corpus/ web.txt | 5 |" in out
+    assert "| corpus/ source.txt | 6 |" in out and "| corpus/ web.txt | 6 |" in out
     pdf, web = summarise(evaluate_dir(CORPUS)), summarise(evaluate_dir(CORPUS, "web.txt"))
     assert web.notes_right == web.notes_total and web.words_lost == 0
     assert pdf.notes_right >= pdf.notes_total - 1  # R48914.2's note 103 is F013, not read
@@ -342,3 +342,14 @@ def test_a_heading_in_the_margin_that_no_contents_list_names_is_still_one_headin
     assert "Studies Predict Widely Different Dates for Peak Oil" in headings
     # A chart's labels ("OPEC" / "(all other" / "countries)") are no heading.
     assert not any("all other" in h for h in headings)
+
+
+def test_a_cover_address_and_report_number_are_front_matter_however_narrow_the_column():
+    # R48911's sixteen pages are mostly tables, so its measured column is narrow (about 40
+    # characters): the cover's "https://crsreports.congress.gov" and "R48911" are still
+    # front matter, and the report opens with its "Introduction" heading, not with them.
+    reading = read("R48911.1")
+    assert [f.role for f in reading.front if f.text.startswith(("https://", "R48911"))] == [
+        "url", "identifier"]
+    first = reading.blocks[0]
+    assert isinstance(first, Heading) and first.text == "Introduction"

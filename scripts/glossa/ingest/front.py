@@ -57,9 +57,12 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
         ln = lines[i]
         if ln.text:
             text = ln.text
+            # (a publisher's address or a report number is front matter whatever the
+            # width: a paper of tables has a narrow measured column)
             front_like = squash(text) in keys or _part_of(text, hints.title) or (
                 len(text) <= short and not is_section_name(text) and not CAPTION.match(text)
-                and (not ends_sentence(text) or DATE_LINE.match(text)))
+                and (not ends_sentence(text) or DATE_LINE.match(text))) \
+                or (taken and _role(text) in ("url", "identifier"))
             if not front_like:
                 break
             taken.append((i, ln))
