@@ -246,3 +246,8 @@ def test_a_second_notice_of_the_same_save_returns_at_once(preview):
     finally:
         (preview.root / ENTRY).write_text(text, encoding="utf-8")
         update(preview)
+
+
+def test_a_new_hand_written_page_needs_a_full_build():
+    site = Site(pages={"a.md": "x"})
+    assert "added" in plan(site, site, {"docs/new.md"}, {"new.md": (None, "# New")}).full

@@ -102,8 +102,8 @@ def owned_by(owners: tuple[str, ...], edited: set[str]) -> bool:
     return any(e == o or (o.endswith("/") and e.startswith(o)) for o in owners for e in edited)
 
 
-def plan(old: Site, new: Site, edited: set[str], docs_pages: dict[str, tuple[str, str]],
-         ) -> Plan:
+def plan(old: Site, new: Site, edited: set[str],
+         docs_pages: dict[str, tuple[str | None, str]]) -> Plan:
     """Compare the site before and after an edit. `docs_pages` gives each hand-written
     page (docs-relative) its Markdown before and after (placeholders filled). Pages that
     `new` has not made yet (None, until `new.finish()`) are left to the second round."""
@@ -113,7 +113,8 @@ def plan(old: Site, new: Site, edited: set[str], docs_pages: dict[str, tuple[str
         return Plan(full="the site's configuration or templates changed")
     if any(p.startswith("docs/") and not p.endswith(".md") for p in edited):
         return Plan(full="a file in docs/ changed")
-    if set(old.pages) != set(new.pages) or set(old.files) != set(new.files):
+    if set(old.pages) != set(new.pages) or set(old.files) != set(new.files) \
+            or any(before is None for before, _ in docs_pages.values()):
         return Plan(full="pages were added or removed")
     if old.nav != new.nav:
         return Plan(full="the navigation changed")
@@ -145,6 +146,7 @@ class Preview:
         self.cond = threading.Condition()
         self.later: threading.Thread | None = None
         self.last: dict = {}  # what the last update did, for the tests and the benchmark
+        self.server = None  # the live-reload server, once serving
 
     # -- builds --------------------------------------------------------------------------
 
@@ -188,7 +190,10 @@ class Preview:
         files = snapshot(self.root)
         if self.site is not None and not changed_files(self.files, files):
             # Another notice of a save already seen (one save can raise several): nothing to
-            # do, and no reason to hold the server's requests while the last edit finishes.
+            # do, no reason to hold the server's requests while the last edit finishes, and
+            # no reason to reload the browsers a second time.
+            if self.server is not None:
+                self.server.nothing_new()
             return
         self.wait_later()
         try:
@@ -381,6 +386,12 @@ def make_server(preview: Preview, host: str, port: int):
             preview.wait_for(rel)
             return super().serve_request(environ, start_response)
 
+        def nothing_new(self) -> None:
+            """Called by the builder when nothing changed: the version being built is the
+            one shown, so the build loop will not tell browsers to reload."""
+            with self._epoch_cond:
+                self._wanted_epoch = self._visible_epoch
+
         def _inject_js_into_html(self, content, epoch):
             try:
                 body_end = content.rindex(b"</body>")
@@ -390,7 +401,9 @@ def make_server(preview: Preview, host: str, port: int):
                       f'data-request="{time.monotonic_ns()}"></script>').encode()
             return content[:body_end] + script + content[body_end:]
 
-    return Server(builder=preview.update, host=host, port=port, root=str(preview.site_dir))
+    server = Server(builder=preview.update, host=host, port=port, root=str(preview.site_dir))
+    preview.server = server
+    return server
 
 
 def serve(root: Path, dev_addr: str | None = None) -> int:

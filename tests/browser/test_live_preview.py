@@ -59,7 +59,8 @@ def test_an_edited_source_shows_on_the_open_page_without_reloading_it_by_hand(se
         source.write_text(text.replace("cardinal difference", "cardinal distinction", 1),
                           encoding="utf-8")
         expect(page.locator("article")).to_contain_text("cardinal distinction", timeout=20000)
-        page.screenshot(path=str(artifacts / "live-preview-after-edit.png"))
+        # (generous: the preview may still be writing the search index the page asks for)
+        page.screenshot(path=str(artifacts / "live-preview-after-edit.png"), timeout=30000)
     finally:
         source.write_text(text, encoding="utf-8")
     expect(page.locator("article")).to_contain_text("cardinal difference", timeout=20000)
