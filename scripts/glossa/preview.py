@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import ERROR, report
-from .site import Site
+from .site import Site, generate
 
 log = logging.getLogger("mkdocs.glossa.preview")
 
@@ -218,7 +218,7 @@ class Preview:
         urgent = frozenset(p.split("/")[2] for p in edited
                            if p.startswith(("content/papers/", "content/annotations/"))
                            and p.count("/") >= 3)
-        new = generate_deferred(self.root, urgent)
+        new = generate(self.root, defer=True, urgent=urgent)
         if any(p.severity == ERROR for p in new.problems):
             print(report(new.problems, built=False).replace(
                 "nothing was built", "the preview shows the last good build"), file=sys.stderr)
@@ -305,21 +305,6 @@ class Preview:
 
     def _log(self, start: float, what: str) -> None:
         log.info("Glossa: %s in %.2f s", what, time.perf_counter() - start)
-
-
-def generate_deferred(root: Path, urgent: frozenset[str] = frozenset()) -> Site:
-    """The pipeline as `generate` runs it, with the slow pages left for later (the
-    comparison pages, the paper pages that must be made again but for `urgent` papers)."""
-    from . import site as site_module
-    from .content import load_corpus
-
-    with site_module._paused_gc():
-        start = time.perf_counter()
-        corpus = load_corpus(root)
-        ingest = time.perf_counter() - start
-        new = site_module.build_site(corpus, site_module._MEMO, defer=True, urgent=urgent)
-    new.timings = {"ingest and footnotes": ingest, **new.timings}
-    return new
 
 
 def restart() -> None:

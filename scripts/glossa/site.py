@@ -82,7 +82,8 @@ class Site:
         return found
 
     def finish(self) -> None:
-        """Make what build_site(defer=True) left for later (the comparison pages)."""
+        """Make what build_site(defer=True) left for later: the comparison pages, and the
+        paper pages it did not make."""
         later, self.later = self.later, None
         if later is not None:
             later()
@@ -191,7 +192,7 @@ class PaperLinks:
     found: list[Occurrence]
     matches: dict
     density: tuple[int, int, int]
-    summary: dict[str, int]  # its footnotes, counted (not the glossary's, but as cheap here)
+    summary: dict[str, int]  # its footnotes counted (from the paper alone: kept with it)
 
 
 @dataclass(frozen=True)
@@ -451,13 +452,15 @@ def _paused_gc():
             gc.enable()
 
 
-def generate(root: Path, memo: Memo | None = _MEMO) -> Site:
+def generate(root: Path, memo: Memo | None = _MEMO, defer: bool = False,
+             urgent: frozenset[str] = frozenset()) -> Site:
     """The corpus under `root` -> its site. By default, parts made by an earlier run in this
-    process are reused when their inputs are unchanged (`memo=None`: all made afresh)."""
+    process are reused when their inputs are unchanged (`memo=None`: all made afresh);
+    `defer` and `urgent` as for build_site."""
     with _paused_gc():
         start = time.perf_counter()
         corpus = load_corpus(root)
         ingest = time.perf_counter() - start
-        site = build_site(corpus, memo)
+        site = build_site(corpus, memo, defer, urgent)
     site.timings = {"ingest and footnotes": ingest, **site.timings}
     return site
