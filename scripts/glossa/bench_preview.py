@@ -190,12 +190,12 @@ def render(results: list[dict], command: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def replace_section(text: str, section: str) -> str:
-    """`text` with its SECTION (up to the next "## " heading) replaced by `section`."""
-    start = text.find(SECTION + "\n")
+def replace_section(text: str, section: str, heading: str = SECTION) -> str:
+    """`text` with its section `heading` (up to the next "## " heading) replaced by `section`."""
+    start = text.find(heading + "\n")
     if start < 0:
         return text.rstrip("\n") + "\n\n" + section
-    end = text.find("\n## ", start + len(SECTION))
+    end = text.find("\n## ", start + len(heading))
     return text[:start] + section + (text[end + 1:] if end >= 0 else "")
 
 

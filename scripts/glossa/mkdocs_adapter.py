@@ -24,6 +24,8 @@ from mkdocs.structure.files import File, Files
 
 from glossa.csp import add_policy
 from glossa.head_meta import PageFacts, head_html, insert_head, public_url
+from glossa.hosted_search import (PAGEFIND, Record, mark_page, papers_of, point_worker,
+                                   stub_index, write_index)
 from glossa.html_fixes import accessible_html
 from glossa.problems import ERROR, report
 from glossa.search_index import PageSearch, exclude_notes, merge, page_search
@@ -39,10 +41,17 @@ class Build:
     def __init__(self, site: Site | None = None):
         self.site = site
         self.search: dict[str, PageSearch] = {}  # page location -> what it adds
+        self.sources: dict[str, str] = {}  # page location -> its source ("papers/x.md")
         self.config = self.files = self.nav = self.env = None
 
 
 _now = Build()  # the build under way, or the last one
+
+
+def _hosted_search(config) -> bool:
+    """Pagefind behind the search box (`glossa build`), or the theme's own search (the
+    offline build, `glossa serve`, a bare `mkdocs build`)."""
+    return config.extra.get("glossa_search") == PAGEFIND
 
 
 def _root(config) -> Path:
@@ -95,7 +104,22 @@ def on_page_content(html: str, page, config, files) -> str:
     # Before the theme's search reads the page (on_page_context): notes become results of
     # their own, and each section's glossary mentions are noted for the index.
     _now.search[page.url] = page_search(page.url, html)
+    _now.sources[page.url] = page.file.src_uri
     return exclude_notes(html)
+
+
+def _annotation_records() -> list[Record]:
+    """Each editors' annotation as a search result of its own, landing on its paragraph."""
+    records = []
+    for location, found in _now.search.items():
+        meta = _now.site.papers_by_page.get(_now.sources.get(location, ""))
+        for para, kind, text in found.annotations:
+            title = f"Editors’ annotation ({kind.lower()}) on ¶{para[1:]}"
+            records.append(Record(
+                url=f"{location}#{para}", text=text, title=title,
+                page=meta.title if meta else location,
+                filters={"kind": ["annotation"], "paper": [meta.slug] if meta else []}))
+    return records
 
 
 @event_priority(-50)  # after the search plugin writes its index, before `offline` copies it
@@ -103,8 +127,15 @@ def on_post_build(config):
     path = Path(config.site_dir) / "search" / "search_index.json"
     if _now.site is None or not path.is_file():
         return
-    index = merge(json.loads(path.read_text(encoding="utf-8")), list(_now.search.values()),
-                  _now.site.spellings)
+    index = json.loads(path.read_text(encoding="utf-8"))
+    if _hosted_search(config):
+        papers = [(m.slug, m.title) for m in _now.site.papers_by_page.values()]
+        pages = write_index(Path(config.site_dir), _annotation_records(), _now.site.spellings,
+                            papers)
+        log.info("Glossa: search index (Pagefind) of %d pages and annotations", pages)
+        index = stub_index(index)
+    else:
+        index = merge(index, list(_now.search.values()), _now.site.spellings)
     path.write_text(json.dumps(index, separators=(",", ":")),  # ASCII, as the theme writes it
                     encoding="utf-8")
 
@@ -119,7 +150,18 @@ def _secured(html: str, config) -> str:
     return add_policy(html, templates, shims[0] if shims else None, offline)
 
 
+def _for_search(output: str, src: str | None, config) -> str:
+    if not _hosted_search(config):
+        return output
+    if src is not None and _now.site is not None:
+        site = _now.site
+        output = mark_page(output, src, papers_of(src, site.papers_by_page, site.occurrences,
+                                                  site.passages))
+    return point_worker(output)
+
+
 def on_post_page(output: str, page, config) -> str:
+    output = _for_search(output, page.file.src_uri, config)
     if _now.site is not None:
         # Front matter holds title and description escaped for the theme: plain text here.
         facts = PageFacts(title=unescape(page.title or config.site_name),
@@ -132,7 +174,9 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    return _secured(output, config) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    return _secured(_for_search(output, None, config), config)
 
 
 def on_serve(server, config, builder):

@@ -1,0 +1,249 @@
+/* Glossa's search worker for the hosted site: the theme's search box asks, Pagefind answers.
+ *
+ * The theme (Material for MkDocs 9) starts its search worker from the URL in the page's
+ * __config and talks to it in four messages: 0 set-up (the index's settings), 1 ready,
+ * 2 query (the text typed), 3 result ({items: one list per page, the page first, then its
+ * passages}). The hosted build points __config at this file (scripts/glossa/hosted_search.py),
+ * so the theme's box, keyboard shortcuts, result list and highlighting all stay.
+ *
+ * Pagefind's index is chunked: a query fetches the index chunks of its words and the text of
+ * the pages shown, not the whole site. Each result lands on the paragraph (or note, or
+ * heading) that holds most of the words typed, with those words marked.
+ *
+ * Filters are words of the query: `kind:paper` (paper, glossary, comparison, annotation,
+ * page) and `paper:<slug>`; the search box's filter menu writes them.
+ */
+"use strict";
+
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+const PAGES = 10;        // pages whose text one query fetches (the theme shows ten at once)
+const PASSAGES = 4;      // passages listed under one page
+const CONTEXT = 28;      // words of a passage shown around its first match
+const MAX_VARIANTS = 4;  // spellings of a glossary name tried for one query
+const FILTER = /^(kind|paper):(\S+)$/i;
+// What separates words: the theme's separator (curly quotes included), applied to what is typed.
+const SEPARATOR = /[\s\-,:!=[\]()"/‘’“”.?;]+/u;
+// Elements a result may land on: paragraphs, list items (notes), headings, table cells.
+const LANDING = /^(p|li|h[1-6]|td|th|dd|blockquote|section)$/i;
+
+const site = new URL("../", self.location.href);  // this file is javascripts/<name>.js
+let pagefind = null;
+let asked = 0;
+
+function load() {
+  if (!pagefind) {
+    pagefind = import(new URL("pagefind/pagefind.js", site).href).then(async pf => {
+      await pf.options({ baseUrl: "/", excerptLength: CONTEXT });
+      await pf.init();
+      return pf;
+    });
+  }
+  return pagefind;
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, c => ({
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+function normal(word) {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+}
+
+/* The query's words and filters. */
+function parse(query) {
+  const filters = {}, words = [];
+  for (const part of query.trim().split(/\s+/)) {
+    const m = FILTER.exec(part);
+    if (m) (filters[m[1].toLowerCase()] ??= []).push(m[2]);
+    else if (part) words.push(part);
+  }
+  const terms = [...new Set(words.join(" ").split(SEPARATOR).map(normal).filter(Boolean))];
+  return { text: terms.join(" "), terms, filters };
+}
+
+/* Which typed term a word of the text matched: Pagefind matches stems and, for the last
+ * word typed, beginnings; a shared start of all but the last letters is evidence enough. */
+function termOf(word, terms) {
+  const w = normal(word);
+  for (const t of terms) {
+    const stem = t.length > 4 ? t.slice(0, t.length - 2) : t;
+    if (w.startsWith(stem) || (w.length > 3 && t.startsWith(w))) return t;
+  }
+  return null;
+}
+
+/* Where a passage's words start and end, and which of its words matched. */
+function snippet(words, start, end, hits) {
+  const first = hits[0] ?? start;
+  let from = first - start < CONTEXT - 8 ? start : first - 6;
+  from = Math.max(start, Math.min(from, end - CONTEXT));
+  const to = Math.min(end, from + CONTEXT);
+  const marked = new Set(hits);
+  let text = "";
+  for (let k = from; k < to; k++) {
+    const w = escapeHtml(words[k] || "");
+    text += (k > from ? " " : "") + (marked.has(k) ? `<mark>${w}</mark>` : w);
+  }
+  return `<p>${from > start ? "… " : ""}${text}${to < end ? " …" : ""}</p>`;
+}
+
+/* One page's result: the page, then its passages that hold the query's words, best first.
+ * A record of its own (an editors' annotation) has its place in its URL already. */
+function group(data, terms, typed, replaced, rank) {
+  const words = data.content.split(/[\r\n\s]+/g);
+  const url = (data.url || "/").replace(/^\/+/, "");
+  const [page, hash] = url.split("#");
+  const meta = data.meta || {};
+  const top = 1000 - rank;  // the theme orders by score; Pagefind has ranked the pages
+  const locations = data.locations || [];
+  const seen = new Set();
+  for (const loc of locations) { const t = termOf(words[loc] || "", terms); if (t) seen.add(t); }
+  // What the result's link asks the page to highlight, and which typed words it lacks. A
+  // typed word replaced by another spelling counts as found when that spelling is.
+  const other = [...seen].some(t => !typed.includes(t));
+  const termsOf = Object.fromEntries(
+    typed.map(t => [t, seen.has(t) || (replaced.includes(t) && other)]));
+  for (const t of seen) termsOf[t] = true;
+  if (hash !== undefined) {
+    return [
+      { location: page, title: escapeHtml(`${meta.page || page} (editors’ annotation)`),
+        text: "", score: top,
+        terms: termsOf },
+      { location: url, title: escapeHtml(meta.title || url),
+        text: snippet(words, 0, words.length, locations), score: top, terms: termsOf }];
+  }
+  const anchors = (data.anchors || [])
+    .filter(a => a.id && LANDING.test(a.element) && !a.id.startsWith("fnref"))
+    .sort((a, b) => a.location - b.location);
+  const headings = anchors.filter(a => /^h[2-6]$/i.test(a.element));
+  const found = new Map();  // index of the anchor a match falls under -> what matched there
+  for (const loc of locations) {
+    let i = -1;
+    for (let j = 0; j < anchors.length && anchors[j].location <= loc; j++) i = j;
+    const entry = found.get(i) || { terms: new Set(), hits: [] };
+    const t = termOf(words[loc] || "", terms);
+    if (t) entry.terms.add(t);
+    entry.hits.push(loc);
+    found.set(i, entry);
+  }
+  const passages = [...found.entries()]
+    .sort(([, a], [, b]) => b.terms.size - a.terms.size || b.hits.length - a.hits.length)
+    .slice(0, PASSAGES)
+    .map(([i, entry], n) => {
+      const anchor = anchors[i];
+      const start = anchor ? anchor.location : 0;
+      const end = anchors[i + 1] ? anchors[i + 1].location : words.length;
+      let name = "";
+      if (!anchor) name = meta.title || page;
+      else if (/^h[1-6]$/i.test(anchor.element)) name = anchor.text;
+      else if (/^fn:/.test(anchor.id)) name = `Note ${anchor.id.slice(3)}`;
+      else {
+        const heading = [...headings].reverse().find(h => h.location <= start);
+        const where = /^p\d+$/.test(anchor.id) ? `¶${anchor.id.slice(1)}` : "";
+        name = [heading ? heading.text : "", where].filter(Boolean).join(" · ")
+          || meta.title || page;
+      }
+      return {
+        location: anchor ? `${page}#${anchor.id}` : `${page}#`,
+        title: escapeHtml(name),
+        text: snippet(words, start, end, entry.hits),
+        score: n === 0 ? top : top - 1 - n,
+        terms: termsOf
+      };
+    });
+  return [{ location: page, title: escapeHtml(meta.title || page), text: "", score: top,
+            terms: termsOf }, ...passages];
+}
+
+/* The glossary's other spellings: "Gadaffi" also finds pages that write "Gaddafi". */
+let spellings = null;
+function loadSpellings() {
+  spellings ??= fetch(new URL("search/spellings.json", site).href)
+    .then(r => (r.ok ? r.json() : []))
+    .then(groups => groups.map(g => g.map(n => n.split(SEPARATOR).map(normal).filter(Boolean))))
+    .catch(() => []);
+  return spellings;
+}
+
+/* The query's words, and the same with a glossary name in it spelled each other way. */
+function variants(terms, groups) {
+  const out = [terms];
+  for (const names of groups) {
+    for (const name of names) {
+      const at = terms.findIndex((_, i) => name.every((w, k) => terms[i + k] === w));
+      if (at < 0) continue;
+      for (const other of names) {
+        if (other !== name && out.length < MAX_VARIANTS) {
+          out.push([...terms.slice(0, at), ...other, ...terms.slice(at + name.length)]);
+        }
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+async function answer(query, id) {
+  const { terms, filters } = parse(query);
+  if (!terms.length && !Object.keys(filters).length) return { items: [] };
+  const [pf, groups] = await Promise.all([load(), loadSpellings()]);
+  const options = { filters: Object.fromEntries(
+    Object.entries(filters).map(([k, v]) => [k, { any: v }])) };
+  const asked_for = terms.length ? variants(terms, groups) : [null];
+  const searches = await Promise.all(
+    asked_for.map(t => pf.search(t ? t.join(" ") : null, options)));
+  if (id !== asked) return null;  // a newer query came in meanwhile
+  const best = new Map();
+  for (const search of searches) {
+    for (const r of search.results) {
+      if (!best.has(r.id) || best.get(r.id).score < r.score) best.set(r.id, r);
+    }
+  }
+  const results = [...best.values()].sort((a, b) => b.score - a.score);
+  const data = await Promise.all(results.slice(0, PAGES).map(r => r.data()));
+  if (id !== asked) return null;
+  const all = [...new Set(asked_for.flat().filter(Boolean))];
+  const replaced = terms.filter(t => asked_for.some(v => v && !v.includes(t)));
+  // One list per page: an annotation joins its paper's page when that page is listed too.
+  const items = [];
+  const byPage = new Map();
+  data.forEach((d, rank) => {
+    const [head, ...passages] = group(d, all, terms, replaced, rank);
+    const listed = byPage.get(head.location);
+    if (!listed) {
+      byPage.set(head.location, [head, ...passages]);
+      items.push(byPage.get(head.location));
+      return;
+    }
+    if (!/\(editors’ annotation\)$/.test(head.title)) listed[0].title = head.title;
+    for (const p of passages) listed.push({ ...p, score: listed[0].score - listed.length });
+    for (const [t, found] of Object.entries(head.terms)) {
+      for (const item of listed) item.terms[t] = item.terms[t] || found;
+    }
+  });
+  try {  // the page's script tells the reader how many there were in all
+    new BroadcastChannel("glossa-search").postMessage({
+      query, shown: data.length, total: results.length });
+  } catch (e) { /* no channel: the count shown is of the pages listed */ }
+  return { items };
+}
+
+self.addEventListener("message", async ev => {
+  const message = ev.data;
+  if (message.type === SETUP) {
+    // Pagefind itself is fetched at the first query: a reader who does not search fetches
+    // nothing more than this file.
+    self.postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    const id = ++asked;
+    try {
+      const data = await answer(String(message.data || ""), id);
+      if (data) self.postMessage({ type: RESULT, data });
+    } catch (e) {
+      self.postMessage({ type: RESULT, data: { items: [] } });
+      throw e;
+    }
+  }
+});
