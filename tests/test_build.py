@@ -45,6 +45,56 @@ def test_two_builds_give_byte_identical_pages(two_builds):
     assert page_hashes(a) == page_hashes(b)
 
 
+def test_the_hosted_search_index_is_the_same_between_builds(two_builds):
+    """Every word chunk and page fragment is byte-identical. Pagefind writes the values of a
+    filter in the order of a Rust hash map, seeded anew in each process: the filter files
+    (and the meta and entry files naming them by their hash) may differ in that order."""
+    def files(site, same):
+        return {p.relative_to(site).as_posix(): p.read_bytes()
+                for p in sorted((site / "pagefind").rglob("*"))
+                if p.is_file() and same == (p.parent.name in ("fragment", "index")
+                                            or p.suffix in (".js", ".css", ".pagefind"))}
+    a, b = two_builds
+    assert files(a, True) and files(a, True) == files(b, True)
+    assert len(files(a, False)) == len(files(b, False))
+    assert "pagefind-entry.json" in " ".join(files(a, False))
+
+
+def test_the_hosted_build_indexes_each_page_in_chunks_and_the_theme_loads_no_text(two_builds):
+    import json
+
+    site = two_builds[0]
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = [p for p in site.rglob("*.html")
+             if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert entry["languages"]["en"]["page_count"] == len(pages) + sum(  # + annotation records
+        1 for p in (site / "annotations").rglob("*.html")
+        for _ in range(p.read_text(encoding="utf-8").count('class="glossa-annotation ')))
+    assert len(list((site / "pagefind" / "fragment").iterdir())) == entry["languages"]["en"][
+        "page_count"]
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["lang"] == ["en"]
+    for page in site.rglob("*.html"):
+        assert "glossa-search-worker.js" in page.read_text(encoding="utf-8"), page
+    papers = json.loads((site / "search" / "papers.json").read_text(encoding="utf-8"))
+    assert sorted(slug for slug, _ in papers) == ["putin-and-north-korea", "russias-gambit"]
+    spellings = json.loads((site / "search" / "spellings.json").read_text(encoding="utf-8"))
+    assert ["Muammar Gaddafi", "Gaddafi", "Gadaffi"] in spellings
+
+
+def test_the_offline_build_keeps_the_theme_search_whole(tmp_path):
+    import json
+
+    out = tmp_path / "site"
+    result = glossa("build", "--offline", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert not (out / "pagefind").exists()
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert len(index["docs"]) > 100
+    page = (out / "papers" / "russias-gambit.html").read_text(encoding="utf-8")
+    assert "glossa-search-worker.js" not in page and "data-pagefind-body" not in page
+
+
 def test_nothing_generated_in_docs():
     tracked = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     assert tracked == {"index.md", "about.md", "reading.md"}

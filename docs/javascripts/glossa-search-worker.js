@@ -107,12 +107,12 @@ function group(data, terms, typed, replaced, rank) {
     typed.map(t => [t, seen.has(t) || (replaced.includes(t) && other)]));
   for (const t of seen) termsOf[t] = true;
   if (hash !== undefined) {
-    return [
+    return { best: seen.size, list: [
       { location: page, title: escapeHtml(`${meta.page || page} (editors’ annotation)`),
         text: "", score: top,
         terms: termsOf },
       { location: url, title: escapeHtml(meta.title || url),
-        text: snippet(words, 0, words.length, locations), score: top, terms: termsOf }];
+        text: snippet(words, 0, words.length, locations), score: top, terms: termsOf }] };
   }
   const anchors = (data.anchors || [])
     .filter(a => a.id && LANDING.test(a.element) && !a.id.startsWith("fnref"))
@@ -128,9 +128,9 @@ function group(data, terms, typed, replaced, rank) {
     entry.hits.push(loc);
     found.set(i, entry);
   }
-  const passages = [...found.entries()]
-    .sort(([, a], [, b]) => b.terms.size - a.terms.size || b.hits.length - a.hits.length)
-    .slice(0, PASSAGES)
+  const ranked = [...found.entries()]
+    .sort(([, a], [, b]) => b.terms.size - a.terms.size || b.hits.length - a.hits.length);
+  const passages = ranked.slice(0, PASSAGES)
     .map(([i, entry], n) => {
       const anchor = anchors[i];
       const start = anchor ? anchor.location : 0;
@@ -153,8 +153,9 @@ function group(data, terms, typed, replaced, rank) {
         terms: termsOf
       };
     });
-  return [{ location: page, title: escapeHtml(meta.title || page), text: "", score: top,
-            terms: termsOf }, ...passages];
+  return { best: ranked.length ? ranked[0][1].terms.size : 0, list: [
+    { location: page, title: escapeHtml(meta.title || page), text: "", score: top,
+      terms: termsOf }, ...passages] };
 }
 
 /* The glossary's other spellings: "Gadaffi" also finds pages that write "Gaddafi". */
@@ -209,8 +210,14 @@ async function answer(query, id) {
   // One list per page: an annotation joins its paper's page when that page is listed too.
   const items = [];
   const byPage = new Map();
-  data.forEach((d, rank) => {
-    const [head, ...passages] = group(d, all, terms, replaced, rank);
+  // Pagefind ranks pages by their words; of those, a page where one passage holds more of
+  // the words typed comes first (a sentence pasted from a paper finds its paragraph).
+  const ordered = data.map((d, rank) => ({ ...group(d, all, terms, replaced, rank), rank }))
+    .sort((a, b) => b.best - a.best || a.rank - b.rank);
+  ordered.forEach(({ list }, rank) => {
+    const shift = rank - (1000 - list[0].score);
+    for (const item of list) item.score -= shift;
+    const [head, ...passages] = list;
     const listed = byPage.get(head.location);
     if (!listed) {
       byPage.set(head.location, [head, ...passages]);
@@ -223,18 +230,29 @@ async function answer(query, id) {
       for (const item of listed) item.terms[t] = item.terms[t] || found;
     }
   });
-  try {  // the page's script tells the reader how many there were in all
-    new BroadcastChannel("glossa-search").postMessage({
-      query, shown: data.length, total: results.length });
-  } catch (e) { /* no channel: the count shown is of the pages listed */ }
+  // The page's script (glossa-search.js) tells the reader how many there were in all.
+  if (channel) channel.postMessage({ query, shown: data.length, total: results.length });
   return { items };
+}
+
+/* The page says when the reader opens the search box: Pagefind's entry files are fetched
+ * while they type. */
+const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("glossa-search")
+  : null;
+if (channel) {
+  channel.onmessage = ev => {
+    if (ev.data && ev.data.prefetch) {
+      load().catch(() => {});
+      loadSpellings();
+    }
+  };
 }
 
 self.addEventListener("message", async ev => {
   const message = ev.data;
   if (message.type === SETUP) {
-    // Pagefind itself is fetched at the first query: a reader who does not search fetches
-    // nothing more than this file.
+    // Pagefind itself is fetched when the reader opens the search box (or at the first
+    // query): a reader who does not search fetches nothing more than this file.
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     const id = ++asked;

@@ -98,12 +98,15 @@
    * the count says how many matched in all. */
   var meta = result.querySelector(".md-search-result__meta");
   var counts = { shown: 0, total: 0 };
-  try {
-    new BroadcastChannel("glossa-search").onmessage = function (ev) {
-      counts = ev.data || counts;
-      recount();
+  var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("glossa-search")
+    : null;  // an old browser: the theme's count of the pages listed stays
+  if (channel) {
+    channel.onmessage = function (ev) {
+      if (ev.data && "total" in ev.data) { counts = ev.data; recount(); }
     };
-  } catch (e) { /* an old browser: the theme's count of the pages listed stays */ }
+    /* The reader opened the search box: the worker fetches Pagefind while they type. */
+    query.addEventListener("focus", function () { channel.postMessage({ prefetch: true }); });
+  }
   function recount() {
     if (!meta || counts.query !== query.value || counts.total <= counts.shown) return;
     var text = "The best " + counts.shown + " of " + counts.total + " results";

@@ -131,9 +131,11 @@ def holds(page_html: str, fragment: str, query: str) -> bool:
 
 
 def _open_search(page, query: str) -> None:
+    """Open the search box and type `query`, as fast as a reader pasting it (not waiting
+    for the box's opening transition, as Playwright's `fill` would)."""
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
-    box.fill(query)
+    box.fill(query, force=True)
     box.dispatch_event("keyup")
 
 
