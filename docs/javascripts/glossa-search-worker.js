@@ -63,15 +63,18 @@ function parse(query) {
   return { text: terms.join(" "), terms, filters };
 }
 
-/* Which typed term a word of the text matched: Pagefind matches stems and, for the last
- * word typed, beginnings; a shared start of all but the last letters is evidence enough. */
+/* Which typed term a word of the text matched. Pagefind says where the matches are, not
+ * which word each is: it matches stems ("contributors" finds "contributed") and, for the
+ * last word typed, beginnings; the term sharing the longest start with the word is it. */
 function termOf(word, terms) {
   const w = normal(word);
+  let best = null, length = 2;
   for (const t of terms) {
-    const stem = t.length > 4 ? t.slice(0, t.length - 2) : t;
-    if (w.startsWith(stem) || (w.length > 3 && t.startsWith(w))) return t;
+    let k = 0;
+    while (k < t.length && k < w.length && t[k] === w[k]) k++;
+    if (k > length || (k === t.length && k > 0 && best === null)) { best = t; length = k; }
   }
-  return null;
+  return best;
 }
 
 /* Where a passage's words start and end, and which of its words matched. */
