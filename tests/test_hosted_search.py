@@ -7,8 +7,16 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from glossa.hosted_search import (EXCLUDE, WORKER, kind_of, mark_page, papers_of,
-                                  point_worker, spelling_groups, stub_index)
+from glossa.hosted_search import (
+    EXCLUDE,
+    WORKER,
+    kind_of,
+    mark_page,
+    papers_of,
+    point_worker,
+    spelling_groups,
+    stub_index,
+)
 
 ARTICLE = ('<html><body><nav>Menu</nav><article class="md-content__inner md-typeset">'
            '<h1>T</h1><p>Text</p></article><footer>F</footer></body></html>')

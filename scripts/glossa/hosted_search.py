@@ -37,10 +37,10 @@ KINDS = {"paper": "Papers", "glossary": "Glossary", "comparison": "Comparisons",
 # as records of their own, landing on the paragraph), passages quoted from a paper on a
 # comparison page and the occurrence lists of glossary entries (the paper's page has them),
 # and anything the page marks hidden from search.
-EXCLUDE = (".headerlink", ".glossa-pilcrow", ".footnote-backref", ".footnote-ref", ".glossa-annotation-ref",
-           ".glossa-annotations", ".glossa-annotations-print", ".glossa-as-received",
-           ".glossa-cite-paper", ".glossa-passage", ".glossa-occurrences", ".md-source-file",
-           "[data-pagefind-ignore]")
+EXCLUDE = (".headerlink", ".glossa-pilcrow", ".footnote-backref", ".footnote-ref",
+           ".glossa-annotation-ref", ".glossa-annotations", ".glossa-annotations-print",
+           ".glossa-as-received", ".glossa-cite-paper", ".glossa-passage",
+           ".glossa-occurrences", ".md-source-file", "[data-pagefind-ignore]")
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
@@ -123,7 +123,8 @@ async def _write(site: Path, records: list[Record]) -> int:
         added = await index.add_directory(path=str(site), glob="**/*.html")
         for r in records:
             await index.add_custom_record(url="/" + r.url, content=r.text, language="en",
-                                          meta={"title": r.title, "page": r.page}, filters=r.filters)
+                                          meta={"title": r.title, "page": r.page},
+                                          filters=r.filters)
     return int(added.get("page_count", 0)) + len(records)
 
 

@@ -24,8 +24,15 @@ from mkdocs.structure.files import File, Files
 
 from glossa.csp import add_policy
 from glossa.head_meta import PageFacts, head_html, insert_head, public_url
-from glossa.hosted_search import (PAGEFIND, Record, mark_page, papers_of, point_worker,
-                                   stub_index, write_index)
+from glossa.hosted_search import (
+    PAGEFIND,
+    Record,
+    mark_page,
+    papers_of,
+    point_worker,
+    stub_index,
+    write_index,
+)
 from glossa.html_fixes import accessible_html
 from glossa.problems import ERROR, report
 from glossa.search_index import PageSearch, exclude_notes, merge, page_search
