@@ -62,6 +62,9 @@ class DiskCache:
         except Exception:  # noqa: BLE001 - a damaged entry is a miss, whatever it raises
             return None
 
+    def has(self, key: str) -> bool:
+        return self.enabled and self._path(key).is_file()
+
     def put(self, key: str, value: object) -> None:
         if not self.enabled:
             return

@@ -24,6 +24,7 @@ from .model import Reading
 from .problems import WARNING, Problem
 from .schema import markup_problems, validate
 from .themes import Theme, load_themes
+from .workers import in_workers
 from .yamlfile import read_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -147,25 +148,31 @@ def _content_key(folder: Path, root: Path) -> str:
     return key
 
 
-def load_paper(folder: Path, root: Path, disk: DiskCache | None = None
-               ) -> tuple[Paper | None, list[Problem]]:
-    """Read one paper folder, or take its reading from a cache if no file changed."""
+def _key(folder: Path, root: Path) -> str | None:
     try:
-        key = _content_key(folder, root)
+        return _content_key(folder, root)
     except OSError:
-        key = None
+        return None
+
+
+def load_paper(folder: Path, root: Path, disk: DiskCache | None = None,
+               read: tuple[Paper | None, list[Problem]] | None = None
+               ) -> tuple[Paper | None, list[Problem]]:
+    """Read one paper folder, or take its reading from a cache if no file changed (`read`:
+    its reading, made already in a worker process)."""
+    key = _key(folder, root)
     if key and key in _CACHE:
         STATS["cached"] += 1
         if disk:
             disk.used.add(disk._path(key).name)
         paper, problems = _CACHE[key]
         return paper, list(problems)
-    stored = disk.get(key) if disk and key else None
+    stored = disk.get(key) if disk and key and read is None else None
     if isinstance(stored, tuple) and len(stored) == 2:
         STATS["from_disk"] += 1
         result = stored
     else:
-        result = _load_paper(folder, root)
+        result = read if read is not None else _load_paper(folder, root)
         STATS["ingested"] += 1
         if disk and key:
             disk.put(key, result)
@@ -253,6 +260,12 @@ def load_editor_notes(folder: Path, root: Path) -> tuple[dict[int, EditorNote], 
                      for line, code, msg in dupes)]
 
 
+def _kept(folder: Path, root: Path, disk: DiskCache) -> bool:
+    """Whether a cache holds this folder's reading as its files are now."""
+    key = _key(folder, root)
+    return key is not None and (key in _CACHE or disk.has(key))
+
+
 def load_corpus(root: Path) -> Corpus:
     corpus = Corpus(root)
     papers_dir = root / "content" / "papers"
@@ -261,8 +274,12 @@ def load_corpus(root: Path) -> Corpus:
                                        "run glossa from the project root, or pass --root"))
         return corpus
     disk = DiskCache(root)
-    for folder in sorted(p for p in papers_dir.iterdir() if p.is_dir()):
-        paper, problems = load_paper(folder, root, disk)
+    folders = sorted(p for p in papers_dir.iterdir() if p.is_dir())
+    # Papers no cache holds are read in worker processes when there are many (a first build).
+    todo = [f for f in folders if not _kept(f, root, disk)]
+    read = dict(zip(todo, in_workers(_load_paper, todo, (root,)) or [], strict=False))
+    for folder in folders:
+        paper, problems = load_paper(folder, root, disk, read.get(folder))
         corpus.problems += problems
         if paper:
             corpus.papers.append(paper)
