@@ -22,7 +22,7 @@ const CONTEXT = 28;      // words of a passage shown around its first match
 const MAX_VARIANTS = 4;  // spellings of a glossary name tried for one query
 const FILTER = /^(kind|paper):(\S+)$/i;
 // What separates words: the theme's separator (curly quotes included), applied to what is typed.
-const SEPARATOR = /[\s\-,:!=[\]()"/‘’“”.?;]+/u;
+const SEPARATOR = /[\s\-–—,:!=[\]()"/‘’“”.?;]+/u;
 // Elements a result may land on: paragraphs, list items (notes), headings, table cells.
 const LANDING = /^(p|li|h[1-6]|td|th|dd|blockquote|section)$/i;
 
@@ -36,6 +36,9 @@ function load() {
       await pf.options({ baseUrl: "/", excerptLength: CONTEXT });
       await pf.init();
       return pf;
+    }).catch(e => {
+      pagefind = null;  // the next query tries again (a dropped connection, say)
+      throw e;
     });
   }
   return pagefind;
