@@ -45,15 +45,18 @@ test: $(BIN)/.installed chromium epubcheck lint
 	$(MAKE) --no-print-directory bench-smoke
 
 # The benchmark (BENCHMARKS.md): N = 2, 50, 200, 1000, medians of 3 runs, then the live
-# preview's section (edit to preview at N = 2, 200, 1000). Long: run by hand.
+# preview's section (edit to preview at N = 2, 200, 1000) and the search's (both searches in
+# Chromium at N = 2, 200, 1000). Long: run by hand.
 bench: $(BIN)/.installed
 	$(BIN)/python -m glossa.bench --sizes 2 50 200 1000 --runs 3 --out BENCHMARKS.md
 	$(BIN)/python -m glossa.bench_preview --sizes 2 200 1000 --bare-sizes 2 200 --runs 3 --out BENCHMARKS.md
+	$(BIN)/python -m glossa.bench_search --sizes 2 200 1000 --runs 3 --out BENCHMARKS.md
 
-# CI runs the benchmark at N = 50 once, as a smoke test: no timing is asserted.
+# CI runs the benchmarks once at a small N, as a smoke test: no timing is asserted.
 bench-smoke: $(BIN)/.installed
 	$(BIN)/python -m glossa.bench --sizes 50 --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
 	$(BIN)/python -m glossa.bench_preview --sizes 2 --bare-sizes --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
+	$(BIN)/python -m glossa.bench_search --sizes 2 --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
 
 # FIDELITY.md: the converter against the publishers' truth, on the whole shared corpus
 # (../shared/corpus, beside the project; the truth of its other/ papers is kept here).
