@@ -24,8 +24,10 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import os
 import random
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -40,6 +42,7 @@ from .synthetic import make_corpus
 
 SECTION = "## Search"
 SEARCHES = ("pagefind", "theme")
+CHROMIUM = os.environ.get("GLOSSA_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 TIMED = 5  # queries timed per run (the 20 of the relevance check would take long at N = 1000)
 QUERIES = 20
 WORDS = 12  # words of a sentence typed
@@ -202,7 +205,7 @@ def measure(n: int, runs: int, work: Path) -> dict:
     row: dict = {"n": n, "queries": queries}
     cache: dict[str, str] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for search in SEARCHES:
             server, url = _serve(sites[search])
             try:
