@@ -12,7 +12,7 @@ search, and served locally; Debian's Chromium (Playwright) then, for each search
   the page's start until then, as the network reports them (compressed where served so);
 - **relevance**: in one page, each of 20 queries drawn from the papers' own sentences (the
   first words of a sentence of a paragraph chosen at random); a query is right when one of
-  its first three results lands on a paragraph (the hosted search) or a section (the
+  its first three results lands on a paper's paragraph (the hosted search) or section (the
   theme's, whose results are sections) that holds the sentence. The synthetic papers reuse
   the real papers' paragraphs, so a sentence is held by every copy: any of them counts.
 
@@ -203,7 +203,6 @@ def measure(n: int, runs: int, work: Path) -> dict:
         encoding="utf-8") for i in range(min(2, n))]
     queries = draw_queries(pages, QUERIES)
     row: dict = {"n": n, "queries": queries}
-    cache: dict[str, str] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for search in SEARCHES:
@@ -217,18 +216,20 @@ def measure(n: int, runs: int, work: Path) -> dict:
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 page.goto(url + paper, wait_until="load")
                 page.keyboard.press("/")
+                cache: dict[str, str] = {}
                 right = 0
                 for query in queries:
                     for href in top_three(page, query):
                         path, _, fragment = href.replace(url, "").partition("#")
                         path = path.split("?")[0]
+                        if not path.startswith("papers/"):
+                            continue  # a glossary or comparison page may quote it: not it
                         if path not in cache:
                             cache[path] = (sites[search] / path / "index.html").read_text(
-                                encoding="utf-8") if (sites[search] / path).is_dir() else ""
+                                encoding="utf-8")
                         if holds(cache[path], fragment, query):
                             right += 1
                             break
-                    cache.clear() if len(cache) > 200 else None
                 page.close()
             finally:
                 server.shutdown()
@@ -257,9 +258,10 @@ def render(rows: list[dict], runs: int, command: str) -> str:
              "to the first result (index, worker, Pagefind's files), as the network reports "
              "them. Right: of "
              f"{QUERIES} queries drawn from the papers' own sentences (their first {WORDS} "
-             "words), those where one of the first three results lands on a paragraph "
-             "(hosted) or section (the theme's search, whose results are sections) holding "
-             "the sentence; `glossa.bench_search` says how they are drawn.", "",
+             "words), those where one of the first three results lands on a paper's "
+             "paragraph (hosted) or section (the theme's search, whose results are sections) "
+             "holding the sentence; the synthetic papers reuse the real papers' paragraphs, "
+             "so any copy counts. `glossa.bench_search` says how they are drawn.", "",
              "| N | search | first result after load | bytes fetched for one query | right in "
              "the first three | index on disk |", "|---|---|---|---|---|---|"]
     for r in rows:
