@@ -16,7 +16,7 @@
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-const PAGES = 10;        // pages whose text one query fetches (the theme shows ten at once)
+const PAGES = 5;         // pages whose text one query fetches (as Pagefind's own interface)
 const PASSAGES = 4;      // passages listed under one page
 const CONTEXT = 28;      // words of a passage shown around its first match
 const MAX_VARIANTS = 4;  // spellings of a glossary name tried for one query
@@ -25,6 +25,16 @@ const FILTER = /^(kind|paper):(\S+)$/i;
 const SEPARATOR = /[\s\-–—,:!=[\]()"/‘’“”.?;]+/u;
 // Elements a result may land on: paragraphs, list items (notes), headings, table cells.
 const LANDING = /^(p|li|h[1-6]|td|th|dd|blockquote|section)$/i;
+
+// Words too common to search for when a query has others (lunr's English list, which the
+// theme's own search drops too): their index chunks are the largest, and they find nothing.
+const STOP = new Set(("a able about across after all almost also am among an and any are as " +
+  "at be because been but by can cannot could dear did do does either else ever every for " +
+  "from get got had has have he her hers him his how however i if in into is it its just " +
+  "least let like likely may me might most must my neither no nor not of off often on only " +
+  "or other our own rather said say says she should since so some than that the their them " +
+  "then there these they this tis to too twas us wants was we were what when where which " +
+  "while who whom why will with would yet you your").split(" "));
 
 const site = new URL("../", self.location.href);  // this file is javascripts/<name>.js
 let pagefind = null;
@@ -62,7 +72,9 @@ function parse(query) {
     if (m) (filters[m[1].toLowerCase()] ??= []).push(m[2]);
     else if (part) words.push(part);
   }
-  const terms = [...new Set(words.join(" ").split(SEPARATOR).map(normal).filter(Boolean))];
+  const all = [...new Set(words.join(" ").split(SEPARATOR).map(normal).filter(Boolean))];
+  const kept = all.filter(t => !STOP.has(t));
+  const terms = kept.length ? kept : all;
   return { text: terms.join(" "), terms, filters };
 }
 

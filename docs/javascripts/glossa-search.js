@@ -94,7 +94,7 @@
   kind.select.addEventListener("change", choose);
   paper.select.addEventListener("change", choose);
 
-  /* The best ten results are fetched and listed (an annotation under its paper's page);
+  /* The best five results are fetched and listed (an annotation under its paper's page);
    * the count says how many matched in all. */
   var meta = result.querySelector(".md-search-result__meta");
   var counts = { shown: 0, total: 0 };
@@ -104,8 +104,17 @@
     channel.onmessage = function (ev) {
       if (ev.data && "total" in ev.data) { counts = ev.data; recount(); }
     };
-    /* The reader opened the search box: the worker fetches Pagefind while they type. */
-    query.addEventListener("focus", function () { channel.postMessage({ prefetch: true }); });
+    /* The worker fetches Pagefind's engine (about 130 KB, kept by the browser's cache) once
+     * the page is idle, so that the first query does not wait for it; on a connection that
+     * asks to save data, only when the reader opens the search box. */
+    var prefetch = function () { channel.postMessage({ prefetch: true }); };
+    query.addEventListener("focus", prefetch);
+    var saving = navigator.connection && navigator.connection.saveData;
+    if (!saving) {
+      var idle = window.requestIdleCallback || function (f) { setTimeout(f, 200); };
+      if (document.readyState === "complete") idle(prefetch);
+      else window.addEventListener("load", function () { idle(prefetch); });
+    }
   }
   function recount() {
     if (!meta || counts.query !== query.value || counts.total <= counts.shown) return;
