@@ -296,6 +296,21 @@
   }
   window.addEventListener("resize", function () { clearTimeout(layoutMargin.timer); layoutMargin.timer = setTimeout(layoutMargin, 100); });
 
+  // Arriving from search: open the closed notes that hold the words searched for, before
+  // the theme marks them (it marks only what is shown, as soon as its search index has
+  // loaded: with the hosted search's small index file that can come before document$).
+  function openSearched() {
+    var h = /[?&]h=([^&#]*)/.exec(location.search);
+    if (!h) return;
+    var words = decodeURIComponent(h[1].replace(/\+/g, " ")).toLowerCase().split(/\s+/).filter(Boolean);
+    var boxes = document.querySelectorAll(".glossa-annotations");
+    for (var i = 0; i < boxes.length; i++) {
+      var text = boxes[i].textContent.toLowerCase();
+      if (words.some(function (w) { return text.indexOf(w) >= 0; })) openBox(boxes[i], true);
+    }
+  }
+  openSearched();  // now, while the theme still waits for its index
+
   function setUpAnnotations() {
     var summary = document.querySelector(".glossa-annotation-summary");
     if (summary && !summary.querySelector(".glossa-annotations-switch")) {
@@ -313,17 +328,7 @@
       summary.appendChild(sw);
     }
     applySwitch(storedHidden());
-    // Arriving from search: open the closed notes that hold the words searched for, before
-    // the theme marks them (it marks only what is shown).
-    var h = /[?&]h=([^&#]*)/.exec(location.search);
-    if (h) {
-      var words = decodeURIComponent(h[1].replace(/\+/g, " ")).toLowerCase().split(/\s+/).filter(Boolean);
-      var boxes = document.querySelectorAll(".glossa-annotations");
-      for (var i = 0; i < boxes.length; i++) {
-        var text = boxes[i].textContent.toLowerCase();
-        if (words.some(function (w) { return text.indexOf(w) >= 0; })) openBox(boxes[i], true);
-      }
-    }
+    openSearched();
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target && target.classList.contains("glossa-annotation")) showNote(target);
   }

@@ -120,10 +120,16 @@ def _annotation_records() -> list[Record]:
     records = []
     for location, found in _now.search.items():
         meta = _now.site.papers_by_page.get(_now.sources.get(location, ""))
+        by_para: dict[str, list[tuple[str, str]]] = {}
         for para, kind, text in found.annotations:
-            title = f"Editors’ annotation ({kind.lower()}) on ¶{para[1:]}"
+            by_para.setdefault(para, []).append((kind.lower(), text))
+        # One record per paragraph: Pagefind keeps one record per URL.
+        for para, notes in by_para.items():
+            kinds = ", ".join(dict.fromkeys(k for k, _ in notes))
+            title = (f"Editors’ annotation ({kinds}) on ¶{para[1:]}" if len(notes) == 1 else
+                     f"Editors’ annotations ({kinds}) on ¶{para[1:]}")
             records.append(Record(
-                url=f"{location}#{para}", text=text, title=title,
+                url=f"{location}#{para}", text=" ".join(t for _, t in notes), title=title,
                 page=meta.title if meta else location,
                 filters={"kind": ["annotation"], "paper": [meta.slug] if meta else []}))
     return records

@@ -133,3 +133,17 @@ def test_a_query_fetches_a_few_small_files_not_the_whole_index(page: Page, serve
     assert sum(s for _, s in search) < 300 * 1024, search
     count = page.locator(".md-search-result__meta")
     expect(count).to_have_text(re.compile(r"^\d+ matching documents?$|^The best \d+ of \d+"))
+
+
+def test_two_annotations_on_one_paragraph_are_both_found(page: Page, served_site):
+    """Pagefind keeps one record per address: the annotations of ¶8 (a context note on the
+    debt, a source note on resolution 2397) share one, and words of either find it."""
+    page.goto(served_site)
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    for words in ("ratified kind:annotation", "nationals kind:annotation"):
+        box.fill("")
+        page.keyboard.type(words, delay=20)
+        hit = page.locator(".md-search-result__item a[href*='putin-and-north-korea']"
+                           "[href$='#p8']")
+        expect(hit.first).to_contain_text("Editors’ annotations (context, source) on ¶8")
