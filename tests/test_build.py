@@ -86,6 +86,33 @@ def test_the_hosted_build_indexes_each_page_in_chunks_and_the_theme_loads_no_tex
     assert any({"Gaddafi", "Gadaffi"} <= set(group) for group in spellings)
 
 
+def test_the_hosted_index_holds_the_texts_not_markers_navigation_or_quoted_passages(
+        two_builds):
+    """What Pagefind stored of each page (its fragments): a paper's words, its notes; not the
+    paragraph and note markers, the navigation, the footer, nor the passages a comparison
+    page quotes from a paper (the paper's own page has them)."""
+    import gzip
+    import json
+
+    site = two_builds[0]
+    pages = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{"):])
+        pages[fragment["url"]] = fragment
+    paper = pages["/papers/putin-and-north-korea/"]["content"]
+    assert "vital interest in preventing a regional" in paper
+    assert "Made with" not in paper and "Skip to content" not in paper
+    assert "¶" not in paper and "Link to paragraph" not in paper and "↩" not in paper
+    quoting = [f"/compare/{p.parent.name}/" for p in (site / "compare").glob("*/index.html")
+               if "vital interest in preventing a regional" in p.read_text(encoding="utf-8")]
+    assert quoting  # the paragraph is quoted on a comparison page...
+    for url in quoting:  # ...and indexed on its paper's page only
+        assert "vital interest in preventing a regional" not in pages[url]["content"]
+        assert pages[url]["content"].strip()
+    assert "Editors’ annotation" in pages["/papers/putin-and-north-korea/#p8"]["meta"]["title"]
+
+
 def test_the_offline_build_keeps_the_theme_search_whole(tmp_path):
     import json
 

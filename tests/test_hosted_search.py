@@ -8,11 +8,10 @@ import json
 from types import SimpleNamespace
 
 from glossa.hosted_search import (
-    EXCLUDE,
     WORKER,
     kind_of,
     mark_page,
-    papers_of,
+    papers_of_pages,
     point_worker,
     spelling_groups,
     stub_index,
@@ -55,11 +54,10 @@ def test_an_entry_is_about_the_papers_that_mention_it_and_a_comparison_about_its
                    SimpleNamespace(entry="sanctions", paper="a"),
                    SimpleNamespace(entry="kim", paper="c")]
     passages = {"china": [SimpleNamespace(paper="b"), SimpleNamespace(paper="b")]}
-    assert papers_of("papers/a.md", meta, occurrences, passages) == ["a"]
-    assert papers_of("glossary/sanctions.md", meta, occurrences, passages) == ["a", "b"]
-    assert papers_of("compare/china.md", meta, occurrences, passages) == ["b"]
-    assert papers_of("compare/index.md", meta, occurrences, passages) == []
-    assert papers_of("about.md", meta, occurrences, passages) == []
+    about = papers_of_pages(meta, occurrences, passages)
+    assert about == {"papers/a.md": ["a"], "glossary/sanctions.md": ["a", "b"],
+                     "glossary/kim.md": ["c"], "compare/china.md": ["b"]}
+    assert "compare/index.md" not in about and "about.md" not in about
 
 
 def test_the_theme_worker_is_swapped_for_ours_at_the_same_depth():
@@ -84,10 +82,3 @@ def test_only_entries_with_several_names_are_spelling_groups():
     assert spelling_groups({"b": ("Gaddafi", "Gadaffi"), "a": ("IAEA",),
                             "c": ("DPRK", "North Korea")}) == [
         ["Gaddafi", "Gadaffi"], ["DPRK", "North Korea"]]
-
-
-def test_markers_links_and_quoted_passages_are_not_searched():
-    # The paragraph's own text is; what a reader never reads as text is not.
-    for selector in (".glossa-pilcrow", ".footnote-ref", ".footnote-backref", ".headerlink",
-                     ".glossa-passage", ".glossa-occurrences", ".glossa-annotations"):
-        assert selector in EXCLUDE

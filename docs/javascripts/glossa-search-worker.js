@@ -115,9 +115,9 @@ function group(data, terms, typed, replaced, rank) {
   const [page, hash] = url.split("#");
   const meta = data.meta || {};
   const top = 1000 - rank;  // the theme orders by score; Pagefind has ranked the pages
-  const locations = data.locations || [];
-  const seen = new Set();
-  for (const loc of locations) { const t = termOf(words[loc] || "", terms); if (t) seen.add(t); }
+  const locations = [...(data.locations || [])].sort((a, b) => a - b);
+  const termAt = new Map(locations.map(loc => [loc, termOf(words[loc] || "", terms)]));
+  const seen = new Set([...termAt.values()].filter(Boolean));
   // What the result's link asks the page to highlight, and which typed words it lacks. A
   // typed word replaced by another spelling counts as found when that spelling is.
   const other = [...seen].some(t => !typed.includes(t));
@@ -137,11 +137,11 @@ function group(data, terms, typed, replaced, rank) {
     .sort((a, b) => a.location - b.location);
   const headings = anchors.filter(a => /^h[2-6]$/i.test(a.element));
   const found = new Map();  // index of the anchor a match falls under -> what matched there
+  let i = -1;  // the last anchor at or before the match (locations are in order)
   for (const loc of locations) {
-    let i = -1;
-    for (let j = 0; j < anchors.length && anchors[j].location <= loc; j++) i = j;
+    while (i + 1 < anchors.length && anchors[i + 1].location <= loc) i++;
     const entry = found.get(i) || { terms: new Set(), hits: [] };
-    const t = termOf(words[loc] || "", terms);
+    const t = termAt.get(loc);
     if (t) entry.terms.add(t);
     entry.hits.push(loc);
     found.set(i, entry);

@@ -65,17 +65,17 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
 
 
-def papers_of(src: str, papers_by_page: dict, occurrences: list, passages: dict) -> list[str]:
-    """The papers (slugs) the page made from `src` is about: a paper's page its paper, an
-    entry's page the papers that mention it, a comparison page the papers it quotes."""
-    kind, stem = kind_of(src), src.rsplit("/", 1)[-1].removesuffix(".md")
-    if kind == "paper" and src in papers_by_page:
-        return [papers_by_page[src].slug]
-    if kind == "glossary":
-        return sorted({o.paper for o in occurrences if o.entry == stem})
-    if kind == "comparison":
-        return sorted({p.paper for p in passages.get(stem, [])})
-    return []
+def papers_of_pages(papers_by_page: dict, occurrences: list, passages: dict
+                    ) -> dict[str, list[str]]:
+    """The papers (slugs) each generated page is about, by its source: a paper's page its
+    paper, an entry's page the papers that mention it, a comparison page the papers it
+    quotes. Made once per build, in one pass over the occurrences."""
+    about: dict[str, set[str]] = {src: {meta.slug} for src, meta in papers_by_page.items()}
+    for o in occurrences:
+        about.setdefault(f"glossary/{o.entry}.md", set()).add(o.paper)
+    for theme, found in passages.items():
+        about.setdefault(f"compare/{theme}.md", set()).update(p.paper for p in found)
+    return {src: sorted(slugs) for src, slugs in about.items()}
 
 
 def mark_page(page_html: str, src: str, papers: list[str]) -> str:

@@ -28,7 +28,7 @@ from glossa.hosted_search import (
     PAGEFIND,
     Record,
     mark_page,
-    papers_of,
+    papers_of_pages,
     point_worker,
     stub_index,
     write_index,
@@ -49,6 +49,7 @@ class Build:
         self.site = site
         self.search: dict[str, PageSearch] = {}  # page location -> what it adds
         self.sources: dict[str, str] = {}  # page location -> its source ("papers/x.md")
+        self.papers_of: dict[str, list[str]] | None = None  # page source -> paper slugs
         self.config = self.files = self.nav = self.env = None
 
 
@@ -167,9 +168,11 @@ def _for_search(output: str, src: str | None, config) -> str:
     if not _hosted_search(config):
         return output
     if src is not None and _now.site is not None:
-        site = _now.site
-        output = mark_page(output, src, papers_of(src, site.papers_by_page, site.occurrences,
-                                                  site.passages))
+        if _now.papers_of is None:
+            site = _now.site
+            _now.papers_of = papers_of_pages(site.papers_by_page, site.occurrences,
+                                             site.passages)
+        output = mark_page(output, src, _now.papers_of.get(src, []))
     return point_worker(output)
 
 
