@@ -111,9 +111,12 @@ def test_kuwait_no_note_text_inside_a_paragraph(kuwait):
 
 
 def test_kuwait_run_in_headings(kuwait):
-    leads = [p.lead for p in kuwait.paragraphs() if p.lead]
+    leads = [p.lead for p in kuwait.paragraphs() if p.lead and p.kind != "aside"]
     assert leads == ["Gulf Cooperation Council and Yemen", "Iran", "Israel and the Palestinians",
                      "Iraq", "Syria"]
+    # The report's author block and disclaimer: boxes, their labels as lead-ins.
+    assert [p.lead for p in kuwait.paragraphs() if p.kind == "aside" and p.lead] == [
+        "Author Information", "Disclaimer"]
 
 
 def test_kuwait_numbers_that_are_not_markers(kuwait):

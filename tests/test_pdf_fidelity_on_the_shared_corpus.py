@@ -83,3 +83,24 @@ def test_table_cells_after_a_blank_line_stay_cells_not_a_paragraph():
     cells = {line for p in reading.paragraphs() if p.kind == "table"
              for line in p.text.split("\n")}
     assert {"Division A, Title V, §533", "Division C, Title II"} <= cells
+
+
+def test_a_sentence_beside_a_line_glued_from_two_is_prose_not_a_heading():
+    # pdftotext glued a line of a box to the body line beside it (180 letters): measured
+    # against it, the first line of a paragraph looked short enough to be a heading.
+    from glossa.ingest import ingest_text
+    for paper, opening in (("R48907.2", "Furthermore, the Jeff Miller and Richard Blumenthal"),
+                           ("R48447.6", "On February 7, 2025, Representative Chuck Edwards")):
+        reading = ingest_text((SHARED / "crs" / paper / "source.txt").read_text(encoding="utf-8"))
+        assert not [h for h in reading.headings() if h.text.startswith(opening)], paper
+        assert any(p.text.startswith(opening) for p in reading.paragraphs()), paper
+
+
+def test_report_boxes_read_from_the_pdf_are_asides_not_headings():
+    from glossa.ingest.pdflayout import read_pdf
+    from glossa.ingest.pdfread import ingest_layout
+    reading = ingest_layout(read_pdf((SHARED / "crs/RS22331.53/source.pdf").read_bytes()))
+    assert not [h for h in reading.headings() if h.text in ("Author Information", "Disclaimer")]
+    asides = {p.lead: p.text for p in reading.paragraphs() if p.kind == "aside" and p.lead}
+    assert asides["Author Information"].startswith("Marc Labonte")
+    assert asides["Disclaimer"].startswith("This document was prepared")

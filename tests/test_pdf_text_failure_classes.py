@@ -353,3 +353,35 @@ def test_a_cover_address_and_report_number_are_front_matter_however_narrow_the_c
         "url", "identifier"]
     first = reading.blocks[0]
     assert isinstance(first, Heading) and first.text == "Introduction"
+
+
+def test_author_block_and_disclaimer_are_asides_not_headings_nor_dropped():
+    # CRS prints "Author Information" (names and job titles) and "Disclaimer" (prose) at the
+    # end; a heading each made them sections in the contents, a short-line run made the
+    # author block a table or dropped it as a sidebar.
+    for name, author in (("98-317.22", "Valerie Heitshusen"), ("IN12422.6", "Nicholas E. Buffie"),
+                         ("LSB11417.1", "April J. Anderson"), ("R48914.2", "Corrie E. Clark")):
+        reading = read(name)
+        assert not [h for h in reading.headings()
+                    if h.text in ("Author Information", "Disclaimer")], name
+        asides = {p.lead: p.text for p in reading.paragraphs() if p.kind == "aside"}
+        assert asides["Author Information"].split("\n")[0] == author, name
+        assert asides["Disclaimer"].startswith("This document was prepared by the "
+                                               "Congressional Research Service"), name
+        assert not [d for d in reading.dropped if "Author Information" in d.text
+                    and d.why.startswith("sidebar")], name
+    # A second author after a blank line is in the box; the line after the disclaimer's
+    # prose (the report's number) is not.
+    lsb = [p.text for p in read("LSB11417.1").paragraphs() if p.kind == "aside"]
+    assert "Abigail A. Graber\nLegislative Attorney" in lsb
+    assert not any("VERSION" in t for t in
+                   [p.text for p in read("IN12422.6").paragraphs() if p.kind == "aside"])
+
+
+def test_a_box_is_rendered_as_an_aside_with_its_label_and_its_lines():
+    from glossa.emit import paragraph_markdown
+    [box] = [p for p in read("R48914.2").paragraphs()
+             if p.kind == "aside" and p.lead == "Author Information"]
+    md = paragraph_markdown(box, [])
+    assert md.startswith("**Author Information:** Corrie E. Clark<br>\nSpecialist in Energy Policy")
+    assert md.endswith(f"{{: #{box.id} .glossa-aside }}")

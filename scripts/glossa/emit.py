@@ -175,8 +175,10 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
     inserts = tuple((len(p.text) if a.start is None else a.end, ref_html(a)) for a in notes)
     body = inline_markdown(p.text, markers, spans, entries, styles=p.styles, marks=marks,
                            inserts=inserts)
-    if p.kind == "aside":  # a box set beside the text in the PDF
-        return f"{body}\n{{: #{p.id} .glossa-aside }}"
+    if p.kind == "aside":  # a box: set beside the text, or a report's author block
+        lead = f"**{escape(p.lead)}:** " if p.lead else ""
+        body = body.replace("\n", "<br>\n")  # an author block's lines, a line each
+        return f"{lead}{body}\n{{: #{p.id} .glossa-aside }}"
     if p.kind == "caption":
         return f"*{body}*\n{{: #{p.id} .glossa-caption }}"
     if p.kind == "grid":

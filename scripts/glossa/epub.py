@@ -82,7 +82,9 @@ def _inline(text: str, markers: list[tuple[int, int]], spans: Iterable[TermSpan]
 def _block(p: Paragraph, markers, spans, entries) -> str:
     body = _inline(p.text, markers, spans, entries, p.styles)
     if p.kind == "aside":
-        return f'<aside class="box" id="{p.id}"><p>{body}</p></aside>'
+        lead = f"<strong>{x(p.lead)}:</strong> " if p.lead else ""
+        body = body.replace("\n", "<br/>\n")
+        return f'<aside class="box" id="{p.id}"><p>{lead}{body}</p></aside>'
     if p.kind == "caption":
         return f'<p class="caption" id="{p.id}"><em>{body}</em></p>'
     if p.kind == "grid":

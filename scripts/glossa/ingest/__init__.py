@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..model import Dropped, Heading, Line, Note, Paragraph, Reading
 from .body import BodyReader, BodyResult, looks_like_heading
+from .boxes import box_sections
 from .decode import decode_source, normalise_text
 from .front import Hints, read_front
 from .furniture import (
@@ -129,6 +130,7 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         offsets.setdefault(m.block, []).append(m.offset)
     blocks, shifts = find_leads(blocks, offsets)
     markers = [replace(m, offset=m.offset - shifts.get(m.block, 0)) for m in result.markers]
+    blocks = box_sections(blocks, markers)
     return Reading(
         format="pdf" if pdf else "web",
         title=front.title or hints.title,

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Dropped, Heading, Line, Marker, Paragraph
+from .boxes import BOX_LABEL
 from .markers import MarkerSequence, take_markers
 from .notes import note_start
 from .patterns import (
@@ -62,6 +63,7 @@ class Draft:
     lines: list[Line] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)  # line texts with marker sentinels
     marks: list[Line] = field(default_factory=list)  # lines it claims that hold no text (bullets)
+    lead: str | None = None  # an aside's label ("Author Information"), read from `marks`
 
 
 @dataclass
@@ -141,8 +143,12 @@ class BodyReader:
         d, self.draft = self.draft, None
         if d is None or not d.parts:
             return
-        text = "\n".join(d.parts) if d.kind == "table" else finish_text(d.parts,
-                                                                          self.vocabulary)
+        if d.kind == "table":
+            text = "\n".join(d.parts)
+        elif d.kind == "aside":
+            text = self._aside_text(d)
+        else:
+            text = finish_text(d.parts, self.vocabulary)
         first = d.lines[0].no
         lines = tuple(ln.no for ln in d.marks + d.lines)  # a drop cap's line reads first
         if d.kind == "heading":
@@ -172,7 +178,23 @@ class BodyReader:
             line = _line_of_marker(d, n)
             after = clean[max(0, offset - 30):offset]
             self.result.markers.append(Marker(n, bid, offset, line, after))
-        self.result.blocks.append(Paragraph(bid, clean, first, None, d.kind, lines=lines))
+        if d.lead is not None:
+            first = d.marks[0].no
+        self.result.blocks.append(Paragraph(bid, clean, first, d.lead, d.kind, lines=lines))
+
+    def _aside_text(self, d: Draft) -> str:
+        """A box's text: a short line that ends no sentence (a name, a job title, an
+        address) stays a line of its own; prose lines are joined."""
+        text = ""
+        for k, part in enumerate(d.parts):
+            prev = d.lines[k - 1].text if k else ""
+            if k and (len(prev) < 0.55 * self.width and not ends_sentence(prev)
+                      or len(d.lines[k].text) < 0.55 * self.width
+                      and not ends_sentence(d.lines[k].text) and k + 1 == len(d.parts)):
+                text = f"{text}\n{part}"
+            else:
+                text = join_lines(text, part, self.vocabulary) if text else part
+        return BROKEN_HYPHEN.sub("-", text)
 
     def start(self, kind: str, ln: Line) -> None:
         self.close()
@@ -279,6 +301,10 @@ class BodyReader:
                 continue  # a drop cap, read with the word it begins
             if ln.no in caps and self.draft is not None and self.draft.kind != "heading":
                 self.close()  # a paragraph opens with the drop cap
+            if (last := self._box_extent(lines, i, blank_before, new_page)) is not None:
+                self._read_box(lines, i, last)
+                joined_to, blank_before = last, False
+                continue
             if i in spans:  # a table's or a figure's caption: its content runs to its source
                 self.start("caption", ln)
                 span_end = spans[i]
@@ -340,6 +366,60 @@ class BodyReader:
             else:
                 self.add(ln)
             blank_before = False
+
+    def _box_extent(self, lines: list[Line], i: int, blank_before: bool,
+                    new_page: bool) -> int | None:
+        """A box that a label opens on a line of its own ("Author Information",
+        "Disclaimer"): its lines up to a blank line, another label or a page's end, and past
+        a blank line the short lines of another name and job title. The index of its last
+        line, or None."""
+        if not BOX_LABEL.match(lines[i].text.strip()) \
+                or not (blank_before or new_page or self._previous_ended()):
+            return None
+        short = 0.55 * self.width
+        last, j = i, i + 1
+        while j < len(lines):
+            ln = lines[j]
+            if BOX_LABEL.match(ln.text.strip()) or (ln.page != lines[i].page
+                                                    and ends_sentence(lines[last].text)):
+                break
+            if ln.text:
+                last, j = j, j + 1
+                continue
+            k = j
+            while k < len(lines) and not lines[k].text:
+                k += 1
+            run = []
+            while k < len(lines) and lines[k].text and lines[k].page == lines[j - 1].page:
+                run.append(k)
+                k += 1
+            if not run or len(run) > 4 or BOX_LABEL.match(lines[run[0]].text.strip()) \
+                    or any(len(ln.text) >= short or ends_sentence(ln.text)
+                           for ln in [lines[r] for r in run] + lines[i + 1:last + 1]):
+                break  # past a blank line: more names and job titles, not prose
+            last, j = run[-1], run[-1] + 1
+        return last if last > i else None
+
+    def _read_box(self, lines: list[Line], i: int, last: int) -> None:
+        """The box's label and lines as asides, a block of lines each: names and job titles
+        a line each, prose joined; the label is the first one's lead-in."""
+        self.close()
+        self._drop_bullets()
+        label = lines[i]
+        runs: list[list[Line]] = [[]]
+        for ln in lines[i + 1:last + 1]:
+            if ln.text:
+                runs[-1].append(ln)
+            elif runs[-1]:
+                runs.append([])
+        for n, run in enumerate(r for r in runs if r):
+            self.draft = Draft("aside")
+            if n == 0:
+                self.draft.lead = label.text.strip()
+                self.draft.marks.append(label)
+            for ln in run:
+                self.add(ln)
+            self.close()
 
     def _cell(self, text: str) -> bool:
         """A line that can be a table's cell: short, and no sentence of several words."""
@@ -574,7 +654,10 @@ class BodyReader:
         page = lines[i].page
         near = [ln.text for ln in lines[max(0, i - 4):i + 5]
                 if ln.text and ln.page == page and ln is not lines[i]]
-        return max((len(t) for t in near), default=self.width)
+        # Not a line that the text glued from two (pdftotext joins a line of a box or a
+        # table to the line beside it): longer by half than the paper's full line.
+        glued = 1.5 * self.full_line if self.full_line else float("inf")
+        return max((len(t) for t in near if len(t) <= glued), default=self.width)
 
     def _breaks(self, ln: Line, lines: list[Line], i: int, blank_before: bool,
                 new_page: bool) -> bool:

@@ -164,6 +164,7 @@ def find_sidebars(lines: list[Line], width: int, contents: frozenset[str] = froz
     """Blocks of three or more very short lines, none a sentence: a metadata sidebar or
     author box set beside the text (a report number, a date, a name, a job title). A block
     that the paper's own contents list names is a heading set in the margin, not a box."""
+    from .boxes import BOX_LABEL
     from .patterns import CAPTION, ends_sentence
 
     limit = min(40, int(0.35 * width))
@@ -190,6 +191,7 @@ def find_sidebars(lines: list[Line], width: int, contents: frozenset[str] = froz
 
     def settle() -> None:
         if len(block) >= 3 and all(short(ln) for ln in block) and alone(block[0], block[-1]) \
+                and not BOX_LABEL.match(block[0].text.strip()) \
                 and squash(" ".join(ln.text for ln in block)) not in contents \
                 and not side_head([ln.text for ln in block], after(block[-1]), width):
             for ln in block:

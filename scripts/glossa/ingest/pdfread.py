@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Dropped, FrontLine, Heading, Marker, MarkerIssue, Note, Paragraph, Reading
 from .body import join_lines
+from .boxes import box_sections
 from .front import Hints
 from .headings import HeadingIds, level_of, numbered
 from .patterns import TOC_ENTRY, ends_sentence, squash
@@ -93,6 +94,7 @@ def ingest_layout(layout: Layout, hints: Hints | None = None,
     blocks = _captioned_tables(_drop_caps(_column_heads(blocks, stats), stats), stats)
     reading_blocks, markers, issues = _finish(blocks, notes, stats, reader.vocabulary,
                                               levels or {})
+    reading_blocks = box_sections(reading_blocks, markers)
     series = next((f.text for f in front if f.role == "series"), "")
     return Reading(
         format="pdf", title=title or hints.title, subtitle=subtitle, series=series,
