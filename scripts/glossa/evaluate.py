@@ -173,8 +173,10 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
     # A heading the contents leave out (a minor one) is still a heading when the web version
     # prints it as a line of its own.
     lines_alone = {key(p, 40) for p in truth.get("paragraphs") or [] if len(words(p)) <= 14}
-    s.headings_spurious = sum(1 for h in got if h not in wanted and h not in lines_alone) \
-        if wanted else 0
+    # Numbered or not: "Appendix A. Grant Programs" is a line of its own in the web version.
+    whole = [key(h.text, 40) for h in reading.headings()]
+    s.headings_spurious = sum(1 for h, w in zip(got, whole, strict=True)
+                              if not {h, w} & (wanted | lines_alone)) if wanted else 0
     for h in sorted(wanted - set(got))[:10]:
         s.shortfalls.append(f"heading not found: “{h}”")
     # Paragraph starts (a truth paragraph of one or two words is a label, not a paragraph).

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Dropped, Heading, Line, Marker, Paragraph
-from .boxes import BOX_LABEL
+from .boxes import box_label
 from .markers import MarkerSequence, take_markers
 from .notes import note_start
 from .patterns import (
@@ -32,8 +32,9 @@ MARK_RE = re.compile(r"\x00(\d+)\x01")
 MARKER_ENDED = re.compile(r"[.!?,;:][”’\"')\]]*\d{1,3}$")
 DASHES = "—–"
 LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
-# A note's marker flattened onto the end of a heading: "Department of Energy44".
-HEADING_MARKER = re.compile(r"(?<=[^\W\d_]|[”’\")])(\d{1,3})$")
+# A note's marker flattened onto the end of a heading: "Department of Energy44", or before
+# a closing parenthesis of its own: "STEM Talent Challenge222 (Discontinued by EDA)".
+HEADING_MARKER = re.compile(r"(?<=[^\W\d_]|[”’\")])(\d{1,3})(?=$| \([^()]*\)$)")
 HEADING_ID = "\x00h{}"  # a heading's id until its slug is made (_apply_levels)
 MAX_HEADING_LINES = 7  # a heading set in a narrow margin runs to six lines
 GOES_ON = re.compile(r"^[a-z]")  # a line that goes on with a sentence begun above
@@ -157,11 +158,11 @@ class BodyReader:
             m = HEADING_MARKER.search(text)
             if m and int(m.group(1)) == self.seq.expected and (
                     self.seq.highest is None or int(m.group(1)) <= self.seq.highest):
-                n, text = int(m.group(1)), text[:m.start()]
+                n, text = int(m.group(1)), text[:m.start()] + text[m.end():]
                 self.seq.seen.append(n)
                 self.seq.expected = n + 1
-                self.result.markers.append(Marker(n, hid, len(text), d.lines[-1].no,
-                                                  text[-30:]))
+                self.result.markers.append(Marker(n, hid, m.start(), d.lines[-1].no,
+                                                  text[max(0, m.start() - 30):m.start()]))
             self.result.blocks.append(Heading(2, text, first, hid, lines=lines))
             return
         if d.kind == "caption":
@@ -373,14 +374,17 @@ class BodyReader:
         "Disclaimer"): its lines up to a blank line, another label or a page's end, and past
         a blank line the short lines of another name and job title. The index of its last
         line, or None."""
-        if not BOX_LABEL.match(lines[i].text.strip()) \
+        blocks = self.result.blocks
+        after_box = self.draft is None and bool(blocks) and getattr(blocks[-1], "kind", "") \
+            == "aside"
+        if not box_label(lines[i].text, after_box) \
                 or not (blank_before or new_page or self._previous_ended()):
             return None
         short = 0.55 * self.width
         last, j = i, i + 1
         while j < len(lines):
             ln = lines[j]
-            if BOX_LABEL.match(ln.text.strip()) or (ln.page != lines[i].page
+            if box_label(ln.text, True) or (ln.page != lines[i].page
                                                     and ends_sentence(lines[last].text)):
                 break
             if ln.text:
@@ -393,7 +397,7 @@ class BodyReader:
             while k < len(lines) and lines[k].text and lines[k].page == lines[j - 1].page:
                 run.append(k)
                 k += 1
-            if not run or len(run) > 4 or BOX_LABEL.match(lines[run[0]].text.strip()) \
+            if not run or len(run) > 4 or box_label(lines[run[0]].text, True) \
                     or any(len(ln.text) >= short or ends_sentence(ln.text)
                            for ln in [lines[r] for r in run] + lines[i + 1:last + 1]):
                 break  # past a blank line: more names and job titles, not prose

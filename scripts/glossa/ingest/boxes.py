@@ -15,11 +15,20 @@ from dataclasses import replace
 from ..model import Heading, Marker, Paragraph
 
 # The labels of a report's boxes, whole heading text: "Author Information", "Author Contact
-# Information", "Contact Information", "About the Authors", "Disclaimer". Not
-# "Acknowledgments": papers list those in their contents.
+# Information", "Contact Information", "About the Authors", "Disclaimer".
 BOX_LABEL = re.compile(r"^(?:Authors?(?:’s|'s|s’|s')?\s+(?:Contact\s+)?Information"
                        r"|Contact\s+Information|About\s+the\s+Authors?|Disclaimers?)$",
                        re.IGNORECASE)
+# "Acknowledgments" is a box among boxes (after the author information, before the
+# disclaimer); elsewhere a section, which papers list in their contents.
+AMONG_BOXES = re.compile(r"^Acknowledge?ments?$", re.IGNORECASE)
+
+
+def box_label(text: str, after_box: bool) -> bool:
+    """Whether a line or heading of `text` opens a box; `after_box`: a box ends just
+    before it."""
+    text = text.strip()
+    return bool(BOX_LABEL.match(text) or (after_box and AMONG_BOXES.match(text)))
 
 
 def box_sections(blocks: list, markers: list[Marker]) -> list:
@@ -30,7 +39,8 @@ def box_sections(blocks: list, markers: list[Marker]) -> list:
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if not (isinstance(b, Heading) and BOX_LABEL.match(b.text.strip())
+        after_box = bool(out) and isinstance(out[-1], Paragraph) and out[-1].kind == "aside"
+        if not (isinstance(b, Heading) and box_label(b.text, after_box)
                 and b.id not in marked):
             out.append(b)
             i += 1
