@@ -104,3 +104,34 @@ def test_report_boxes_read_from_the_pdf_are_asides_not_headings():
     asides = {p.lead: p.text for p in reading.paragraphs() if p.kind == "aside" and p.lead}
     assert asides["Author Information"].startswith("Marc Labonte")
     assert asides["Disclaimer"].startswith("This document was prepared")
+
+
+def _text_reading(paper: str):
+    from glossa.ingest import ingest_text
+    return ingest_text((SHARED / "crs" / paper / "source.txt").read_text(encoding="utf-8"))
+
+
+def test_text_boxes_are_asides_and_listed_sections_stay_headings():
+    reading = _text_reading("R48902.1")
+    leads = [p.lead for p in reading.paragraphs() if p.kind == "aside" and p.lead]
+    assert {"Domain Name System", "Cloud Computing"} <= set(leads)
+    headings = [h.text for h in reading.headings()]
+    assert "Domain Name System" not in headings and "Cloud Computing" not in headings
+    # A section the contents list names is never a box, whatever the type under it.
+    assert "Rural Development" in [h.text for h in _text_reading("R48905.1").headings()]
+
+
+def test_column_heads_under_a_table_caption_are_cells_not_headings():
+    for paper, heads in (("R46991.32", ("Description", "Project Examples")),
+                         ("R48694.10", ("Account/Program", "Science"))):
+        reading = _text_reading(paper)
+        assert not set(heads) & {h.text for h in reading.headings()}, paper
+        cells = {c for p in reading.paragraphs() if p.kind == "table" for c in p.text.split("\n")}
+        assert set(heads) <= cells, paper
+
+
+def test_a_note_marker_before_a_headings_parenthesis_is_a_note():
+    reading = _text_reading("R46991.32")
+    [h] = [h for h in reading.headings() if h.text.startswith("STEM Talent Challenge")]
+    assert h.text == "STEM Talent Challenge (Discontinued by EDA)"
+    assert [m.n for m in reading.markers if m.block == h.id] == [222]

@@ -385,3 +385,20 @@ def test_a_box_is_rendered_as_an_aside_with_its_label_and_its_lines():
     md = paragraph_markdown(box, [])
     assert md.startswith("**Author Information:** Corrie E. Clark<br>\nSpecialist in Energy Policy")
     assert md.endswith(f"{{: #{box.id} .glossa-aside }}")
+
+
+def test_a_text_box_set_in_smaller_type_is_an_aside_not_a_section():
+    # Its title is no entry of the contents list and its lines, in smaller type, run wider
+    # in letters than the paper's full line: a box, whose title used to become a section.
+    reading = read("R48694.10.first-19-pages.txt")
+    title = "Technical and Practical Considerations Associated with Analyzing the FY2026 " \
+        "Budget Request"
+    assert title not in [h.text for h in reading.headings()]
+    box = [p for p in reading.paragraphs() if p.kind == "aside"]
+    assert box[0].lead == title and box[0].text.startswith("Several factors complicate")
+    assert box[-1].text.endswith("budget analyses that appear later in this report.")
+    after = paragraph_holding(reading, "Under the President’s FY2026 budget proposal, five")
+    assert after.kind == "paragraph"
+    # The sections around it stay sections: only the box's title left the headings.
+    assert [h.text for h in reading.headings()][1:4] == [
+        "Introduction", "The President’s FY2026 Budget Proposal", "R&D Appropriations Overview"]

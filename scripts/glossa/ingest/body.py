@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..model import Dropped, Heading, Line, Marker, Paragraph
 from .boxes import box_label
+from .headings import HEADING_NUMBER
 from .markers import MarkerSequence, take_markers
 from .notes import note_start
 from .patterns import (
@@ -338,18 +339,30 @@ class BodyReader:
                 blank_before = False
                 continue
             nxt = _next_text(lines, i)
-            if (last := self._wrapped_heading(lines, i, blank_before, new_page)):
+            title_end = self._wrapped_heading(lines, i, blank_before, new_page) \
+                or self._two_line_heading(ln, lines, i, blank_before, new_page) \
+                or (i if self._heading_here(ln, lines, i, nxt, blank_before, new_page) else None)
+            if title_end is not None and self._under_table_caption(ln) \
+                    and (after := _next_text(lines, title_end)) is not None \
+                    and len(after.text) < 0.45 * self.width and after.page == ln.page:
+                # Short lines right under a table's caption: column heads
+                # ("Account/Program", "Description"), not a heading.
+                self.start("table", ln)
+            elif title_end is not None and (box_end := self._text_box(lines, i, title_end)):
+                self._read_text_box(lines, i, title_end, box_end)
+                joined_to = box_end
+            elif title_end is not None and title_end > i + 1:
                 self.start("heading", ln)
-                for k in range(i + 1, last + 1):
+                for k in range(i + 1, title_end + 1):
                     self.add(lines[k])
                 self.close()
-                joined_to = last
-            elif (second := self._two_line_heading(ln, lines, i, blank_before, new_page)):
+                joined_to = title_end
+            elif title_end is not None and title_end == i + 1:
                 self.start("heading", ln)
-                self.add(lines[second])
+                self.add(lines[title_end])
                 self.close()
-                joined_to = second
-            elif self._heading_here(ln, lines, i, nxt, blank_before, new_page):
+                joined_to = title_end
+            elif title_end is not None:
                 self.start("heading", ln)
                 self.close()
             elif (self._previous_ended() or blank_before) \
@@ -367,6 +380,91 @@ class BodyReader:
             else:
                 self.add(ln)
             blank_before = False
+
+    def _under_table_caption(self, ln: Line) -> bool:
+        """Whether the block just read is a table's caption and `ln` is short enough to be
+        a cell."""
+        if self.draft is not None and self.draft.kind != "caption":
+            return False
+        blocks = self.result.blocks
+        if self.draft is not None:
+            caption = " ".join(self.draft.parts)
+        elif blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].kind == "caption":
+            caption = blocks[-1].text
+        else:
+            return False
+        return caption.startswith("Table") and len(ln.text) < 0.45 * self.width
+
+    def _text_box(self, lines: list[Line], i: int, title_end: int) -> int | None:
+        """A text box: a title that the paper's contents list (when it has one) does not
+        name, over lines set in smaller type, so wider in letters than the paper's full line
+        (median of the next three a tenth wider or more). The index of the box's last line:
+        up to a blank line or a page's end after which no wide line goes on, or a narrower
+        line that neither ends the sentence of the wide line above it nor stands between
+        wide lines (or before the box's end)."""
+        if not self.contents or not self.full_line:
+            return None
+        title = " ".join(ln.text for ln in lines[i:title_end + 1])
+        named = squash(title)
+        if HEADING_NUMBER.match(title) or named in self.contents or any(
+                entry.startswith(named) for entry in self.contents if len(named) >= 25):
+            return None  # a numbered heading; a heading the contents name (or begin with)
+        wide = 1.08 * self.full_line
+        # Set among the running text: the lines above it on its page (if any: a box may
+        # open a page) are no wider than the paper's full line, leaving out a line glued
+        # from two (a summary page set wide throughout holds no box).
+        above = sorted(len(ln.text) for ln in lines[max(0, i - 4):i]
+                       if ln.text and ln.page == lines[i].page
+                       and len(ln.text) <= 1.5 * self.full_line)
+        if above and above[len(above) // 2] > 1.08 * self.full_line:
+            return None
+        # Wide lines right under the title: two of its first three, or one that a
+        # paragraph's last line follows.
+        run: list[Line] = []
+        for ln in lines[title_end + 1:title_end + 4]:
+            if not ln.text or ln.page != lines[title_end].page:
+                break
+            run.append(ln)
+        wide_lines = [len(ln.text) >= 1.1 * self.full_line for ln in run]
+        if not (sum(wide_lines) >= 2 or (len(run) == 2 and wide_lines[0]
+                                          and ends_sentence(run[1].text))):
+            return None
+        last, j = title_end, title_end + 1
+        while j < len(lines):
+            ln = lines[j]
+            if not ln.text:
+                j += 1
+                continue
+            if len(ln.text) >= wide:
+                last, j = j, j + 1
+                continue
+            # A narrower line: a box paragraph's last line, right under a wide line whose
+            # sentence it ends, or with the box going on (or ending) right after it.
+            nxt = lines[j + 1] if j + 1 < len(lines) else None
+            if j == last + 1 and len(lines[last].text) >= wide and ln.page == lines[last].page \
+                    and (not ends_sentence(lines[last].text) or nxt is None or not nxt.text
+                         or nxt.page != ln.page or len(nxt.text) >= wide):
+                last, j = j, j + 1
+                continue
+            break
+        return last if last > title_end else None
+
+    def _read_text_box(self, lines: list[Line], i: int, title_end: int, last: int) -> None:
+        """A text box as asides: its title the first one's lead-in, a new aside where a
+        line that ends a sentence stops short of the box's width."""
+        self.close()
+        self._drop_bullets()
+        body = [ln for ln in lines[title_end + 1:last + 1] if ln.text]
+        widest = max(len(ln.text) for ln in body)
+        self.draft = Draft("aside")
+        self.draft.lead = " ".join(ln.text for ln in lines[i:title_end + 1])
+        self.draft.marks += [ln for ln in lines[i:title_end + 1] if ln.text]
+        for k, ln in enumerate(body):
+            if k and ends_sentence(body[k - 1].text) and len(body[k - 1].text) < 0.92 * widest:
+                self.close()
+                self.draft = Draft("aside")
+            self.add(ln)
+        self.close()
 
     def _box_extent(self, lines: list[Line], i: int, blank_before: bool,
                     new_page: bool) -> int | None:
