@@ -135,3 +135,22 @@ def test_a_note_marker_before_a_headings_parenthesis_is_a_note():
     [h] = [h for h in reading.headings() if h.text.startswith("STEM Talent Challenge")]
     assert h.text == "STEM Talent Challenge (Discontinued by EDA)"
     assert [m.n for m in reading.markers if m.block == h.id] == [222]
+
+
+def test_labels_printed_apart_from_their_notes_label_each_note_in_order():
+    # Under a table, pdftotext prints "c." ... "n." on lines of their own, then the notes.
+    items = [p.text for p in _text_reading("R48694.10").paragraphs() if p.kind == "item"]
+    assert any(t.startswith("c. FY2025 and FY2026 amounts do not reflect transfers") for t in items)
+    assert any(t.startswith("n. The FY2026 budget request proposed moving ARPA-H") for t in items)
+    assert any(t.startswith("j. P.L. 119-74 provides $1.785 billion") for t in items)
+
+
+def test_items_that_end_with_an_amount_are_split_where_the_next_opens():
+    # Five bullets, five items ending "($2.1 billion)", "$873.0" inside one: an amount at a
+    # line's end is no flattened note marker.
+    items = [p.text for p in _text_reading("R48694.10").paragraphs() if p.kind == "item"]
+    for opening in ("Earth Sciences: $1.0 billion", "Planetary Sciences: $1.9 billion",
+                    "Astrophysics: $523.0 million", "Heliophysics: $433.0 million",
+                    "Biological and Physical Sciences: $25.0 million"):
+        [item] = [t for t in items if t.startswith(opening)]
+        assert item.endswith(")"), item

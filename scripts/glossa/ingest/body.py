@@ -41,6 +41,9 @@ MAX_HEADING_LINES = 7  # a heading set in a narrow margin runs to six lines
 GOES_ON = re.compile(r"^[a-z]")  # a line that goes on with a sentence begun above
 # A list bullet at a line's start (not a dash: dashes open sentences and ranges too).
 BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
+# A list's label alone on its line, set apart from its item like a bullet: "c.", "(ii)", "12.".
+LABEL_ALONE = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])$")
+DECIMAL_END = re.compile(r"\d[.,]\d{1,3}$")  # "$873.0" at a line's end: an amount
 RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
 WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
 TABLE_CELLS = 8
@@ -66,6 +69,7 @@ class Draft:
     parts: list[str] = field(default_factory=list)  # line texts with marker sentinels
     marks: list[Line] = field(default_factory=list)  # lines it claims that hold no text (bullets)
     lead: str | None = None  # an aside's label ("Author Information"), read from `marks`
+    label: str = ""  # an item's label printed apart from it ("c."), read from `marks`
 
 
 @dataclass
@@ -175,6 +179,8 @@ class BodyReader:
         else:
             self.n_para += 1
             bid = f"p{self.n_para}"
+        if d.label:
+            text = f"{d.label} {text}"
         clean, offsets = _extract_marks(text)
         for n, offset in offsets:
             line = _line_of_marker(d, n)
@@ -565,7 +571,7 @@ class BodyReader:
         if self.bullets and not glyph and not in_items \
                 and looks_like_heading(ln.text, int(0.6 * self.width)):
             self._drop_bullets()  # bullets of a figure or a table: no items follow them
-        if glyph and not ln.text[glyph.end():]:
+        if (glyph and not ln.text[glyph.end():]) or LABEL_ALONE.match(ln.text):
             if not (in_items and self.bullets):
                 self.close()
             self.bullets.append(ln)
@@ -579,8 +585,7 @@ class BodyReader:
         if in_items and ln.no in self.item_region:
             if ln.no in self.item_starts and self.bullets:
                 self.start("item", ln)
-                assert self.draft is not None
-                self.draft.marks.append(self.bullets.pop(0))
+                self._take_bullet()
             else:
                 self.add(ln)
             return True
@@ -606,10 +611,17 @@ class BodyReader:
         if self.bullets:
             self._plan_items(lines, i)
             self.start("item", ln)
-            assert self.draft is not None
-            self.draft.marks.append(self.bullets.pop(0))
+            self._take_bullet()
             return True
         return False
+
+    def _take_bullet(self) -> None:
+        """The next bullet (or label) in wait goes to the item just started."""
+        assert self.draft is not None
+        mark = self.bullets.pop(0)
+        self.draft.marks.append(mark)
+        if LABEL_ALONE.match(mark.text):
+            self.draft.label = mark.text
 
     def _plan_items(self, lines: list[Line], i: int) -> None:
         """The lines from lines[i] on that the bullets in wait introduce, and where each
@@ -618,10 +630,12 @@ class BodyReader:
         bullets (after a semicolon, then a full stop, then a comma or colon)."""
         region: list[Line] = []
         widest = 0
+        # Labels set apart ("a.", "b.", under a table) stand for notes of any width.
+        labels = all(LABEL_ALONE.match(b.text) for b in self.bullets)
         for ln in lines[i:i + LIST_REACH]:
-            if not ln.text or BULLET.match(ln.text):
+            if not ln.text or BULLET.match(ln.text) or LABEL_ALONE.match(ln.text):
                 break
-            if region and widest and len(ln.text) > 1.08 * widest and (
+            if region and widest and not labels and len(ln.text) > 1.08 * widest and (
                     ends_sentence(region[-1].text) or MARKER_ENDED.search(region[-1].text)):
                 break
             region.append(ln)
@@ -629,11 +643,21 @@ class BodyReader:
         scored = []
         for k in range(1, len(region)):
             prev, cur = region[k - 1].text, region[k].text
+            # A flattened marker ends the item only if it is the note due next ("$873.0" is
+            # an amount, not note 0).
+            marker = MARKER_ENDED.search(prev) and int(re.search(r"\d+$", prev).group()) in (
+                self.seq.expected, self.seq.expected + 1)
             score = (3 if ITEM_END.search(prev) else
-                     2 if ends_sentence(prev) or MARKER_ENDED.search(prev) else
+                     2 if marker or (ends_sentence(prev) and not DECIMAL_END.search(prev)) else
                      1 if prev.endswith((",", ":")) else 0)
+            if labels and not starts_paragraph(cur):
+                continue  # a labelled note opens with a capital or a figure
             if score:
                 scored.append((-score - (0.5 if cur[:1].isupper() else 0), k))
+            elif cur[:1].isupper() and not prev[-1:].isalpha():
+                # Items that end with no mark ("... ($2.1 billion)"): a capital after a
+                # figure or a bracket, when nothing better is left.
+                scored.append((-0.25, k))
         chosen = sorted(k for _, k in sorted(scored)[:len(self.bullets) - 1])
         self.item_region = {ln.no for ln in region}
         self.item_starts = {region[k].no for k in chosen}
