@@ -44,6 +44,7 @@ BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
 # A list's label alone on its line, set apart from its item like a bullet: "c.", "(ii)", "12.".
 LABEL_ALONE = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])$")
 DECIMAL_END = re.compile(r"\d[.,]\d{1,3}$")  # "$873.0" at a line's end: an amount
+SUBTITLE = re.compile(r"^\([^()]*\)$")  # a caption's line in brackets: its subtitle
 RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
 WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
 TABLE_CELLS = 8
@@ -318,10 +319,15 @@ class BodyReader:
                 span_end = spans[i]
                 nxt_line = lines[i + 1] if i + 1 < span_end else None
                 if nxt_line is not None and nxt_line.text and len(ln.text) >= 0.6 * self.width \
-                        and not ends_sentence(ln.text):
+                        and not ends_sentence(ln.text) and not SUBTITLE.match(nxt_line.text):
                     self.add(nxt_line)  # a long caption wrapped onto a second line
                     joined_to = i + 1
                 self.close()
+                k = (joined_to if joined_to is not None and joined_to > i else i) + 1
+                if k < span_end and SUBTITLE.match(lines[k].text):
+                    self.start("caption", lines[k])  # "(in millions of dollars)"
+                    self.close()
+                    joined_to = k
                 continue
             if i < span_end:
                 if self.draft is None:
@@ -377,8 +383,9 @@ class BodyReader:
                 # Short lines, none a heading: table cells, kept a line each (a cell after a
                 # blank line too: the cell above it need not end a sentence).
                 self.start("table", ln)
-            elif CAPTION.match(ln.text):
-                self.start("caption", ln)
+            elif CAPTION.match(ln.text) or (self.draft is not None and self.draft.kind == "caption"
+                                            and SUBTITLE.match(ln.text)):
+                self.start("caption", ln)  # a caption, or its subtitle: "(by percentage share)"
             elif self.draft is None or self.draft.kind == "heading":
                 self.start("paragraph", ln)
             elif self._breaks(ln, lines, i, blank_before, new_page):
@@ -392,7 +399,10 @@ class BodyReader:
         a cell."""
         if self.draft is not None and self.draft.kind != "caption":
             return False
-        blocks = self.result.blocks
+        blocks = list(self.result.blocks)
+        while blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].kind == "caption" \
+                and SUBTITLE.match(blocks[-1].text):
+            blocks.pop()  # "(in millions of dollars)" under the caption
         if self.draft is not None:
             caption = " ".join(self.draft.parts)
         elif blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].kind == "caption":
