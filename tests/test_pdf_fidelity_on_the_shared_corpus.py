@@ -154,3 +154,25 @@ def test_items_that_end_with_an_amount_are_split_where_the_next_opens():
                     "Biological and Physical Sciences: $25.0 million"):
         [item] = [t for t in items if t.startswith(opening)]
         assert item.endswith(")"), item
+
+
+def test_a_quotation_introduced_by_a_short_line_is_a_paragraph_of_its_own():
+    # "... the following direction to DOE regarding indirect costs:" / "The Committees
+    # acknowledge ...": the line ends short with a colon; "... stated," likewise.
+    paragraphs = [p.text for p in _text_reading("R48694.10").paragraphs()]
+    assert any(t.startswith("The Committees acknowledge that there is room for") for t in paragraphs)
+    assert any(t.startswith("The Committee rejects the mission terminations proposed")
+               for t in paragraphs)
+    assert any(t.startswith("[The Director of the USGS] shall have the")
+               for t in (p.text for p in _text_reading("IF13205.1").paragraphs()))
+
+
+def test_a_heading_that_opens_with_a_quotation_mark_is_a_heading():
+    assert "“Fixing” the Gas Tax" in [h.text for h in _text_reading("R47573.4").headings()]
+
+
+def test_list_items_with_no_closing_mark_are_split_as_many_as_the_bullets():
+    items = [p.text for p in _text_reading("R47324.18").paragraphs() if p.kind == "item"]
+    for item in ("Monitoring programs", "Environmental performance guarantees",
+                 "Environmental compensation fund"):
+        assert item in items

@@ -45,6 +45,10 @@ BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
 LABEL_ALONE = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])$")
 DECIMAL_END = re.compile(r"\d[.,]\d{1,3}$")  # "$873.0" at a line's end: an amount
 SUBTITLE = re.compile(r"^\([^()]*\)$")  # a caption's line in brackets: its subtitle
+# A line that introduces a quotation set apart ("... the following:", "... stated,"): the
+# quotation is a paragraph of its own when the line ends short.
+QUOTE_INTRO = re.compile(r"(?::|\b(?:stated|states|noted|notes|said|says|wrote|writes|stating|"
+                         r"noting|remarked|explained|added|observed|concluded),)\d{0,3}$")
 RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
 WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
 TABLE_CELLS = 8
@@ -84,7 +88,8 @@ def looks_like_heading(text: str, limit: int) -> bool:
     """A short line that names a section rather than says something."""
     if not text or len(text) > limit or len(text.split()) > 14:
         return False
-    if not (text[0].isupper() or text[0].isdigit()):
+    opening = text.lstrip("“‘\"'")  # a heading may open with a quotation: "“Fixing” the Gas Tax"
+    if not opening or not (opening[0].isupper() or opening[0].isdigit()):
         return False
     if not (HAS_WORD.search(text) or (" " in text and re.search(r"[^\W\d_]", text))):
         return False  # a figure, an amount, a table cell: "37", "22.9%", "2026a"
@@ -658,16 +663,18 @@ class BodyReader:
             marker = MARKER_ENDED.search(prev) and int(re.search(r"\d+$", prev).group()) in (
                 self.seq.expected, self.seq.expected + 1)
             score = (3 if ITEM_END.search(prev) else
+                     2.5 if re.search(r",\s+(?:and|or)\d{0,3}$", prev) else  # "..., and"
                      2 if marker or (ends_sentence(prev) and not DECIMAL_END.search(prev)) else
                      1 if prev.endswith((",", ":")) else 0)
             if labels and not starts_paragraph(cur):
                 continue  # a labelled note opens with a capital or a figure
             if score:
                 scored.append((-score - (0.5 if cur[:1].isupper() else 0), k))
-            elif cur[:1].isupper() and not prev[-1:].isalpha():
-                # Items that end with no mark ("... ($2.1 billion)"): a capital after a
-                # figure or a bracket, when nothing better is left.
-                scored.append((-0.25, k))
+            elif cur[:1].isupper():
+                # Items that end with no mark ("... ($2.1 billion)", "Monitoring programs"):
+                # a capital after a figure or a bracket, then after a word, when nothing
+                # better is left.
+                scored.append((-0.25 if not prev[-1:].isalpha() else -0.1, k))
         chosen = sorted(k for _, k in sorted(scored)[:len(self.bullets) - 1])
         self.item_region = {ln.no for ln in region}
         self.item_starts = {region[k].no for k in chosen}
@@ -820,7 +827,8 @@ class BodyReader:
             # The next entry of a list without bullets or full stops ("CRS Report ..."); where
             # the line above ends a sentence, the rules below decide as for prose.
             return True
-        if not (ends_sentence(prev) and starts_paragraph(ln.text)):
+        if not ((ends_sentence(prev) or QUOTE_INTRO.search(prev))
+                and (starts_paragraph(ln.text) or ln.text.startswith("["))):
             return False
         if LEADING_NUMBER.match(ln.text) and \
                 int(LEADING_NUMBER.match(ln.text).group(1)) == self.seq.expected:
