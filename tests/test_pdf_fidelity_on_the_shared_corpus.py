@@ -176,3 +176,15 @@ def test_list_items_with_no_closing_mark_are_split_as_many_as_the_bullets():
     for item in ("Monitoring programs", "Environmental performance guarantees",
                  "Environmental compensation fund"):
         assert item in items
+
+
+def test_entries_of_a_list_with_no_bullets_are_paragraphs_however_they_end():
+    # Web resources, each "Publisher, “Title”" with no full stop; CRS products grouped
+    # under subheads, two to a group ("CRS Insight ..., by ..." / "CRS In Focus ...").
+    earth = [p.text for p in _text_reading("R46293v11-earth-day-fact-sheet").paragraphs()]
+    for entry in ("Library of Congress, “Earth Day: Selected Resources”",
+                  "National Park Service, “Earth Day”", "U.S. Department of Energy, “Earth Day”"):
+        assert entry in earth
+    ai = [p.text for p in _text_reading("R48909.1").paragraphs()]
+    assert any(t.startswith("CRS In Focus IF12468, Artificial Intelligence (AI) in Federal")
+               for t in ai)

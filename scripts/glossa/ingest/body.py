@@ -827,6 +827,11 @@ class BodyReader:
             # The next entry of a list without bullets or full stops ("CRS Report ..."); where
             # the line above ends a sentence, the rules below decide as for prose.
             return True
+        if d.kind == "paragraph" and prev[-1:] in "”\")" and not ends_sentence(prev) \
+                and ln.text[:1].isupper() and prev[-1:] in self._list_endings(lines, i):
+            # The next entry of a list whose entries end with a title in quotes
+            # ('National Park Service, “Earth Day”') or a bracket, no full stop.
+            return True
         if not ((ends_sentence(prev) or QUOTE_INTRO.search(prev))
                 and (starts_paragraph(ln.text) or ln.text.startswith("["))):
             return False
@@ -847,8 +852,9 @@ class BodyReader:
         """The words that open a list's entries when it has no bullets and its entries no
         closing full stop ("CRS Report R46458, ..., by Kelley M. Sayler"): in the run of lines
         around line i (no blank line between), a capitalised first word that opens at least
-        three lines and a third of them. Prose opens its lines with whatever word the
-        wrapping left there."""
+        three lines and a third of them; or, for a run too short to tell (a list cut into
+        groups by subheads), the same in the 30 lines around it. Prose opens its lines with
+        whatever word the wrapping left there."""
         start = end = i
         while start > 0 and lines[start - 1].text:
             start -= 1
@@ -856,11 +862,23 @@ class BodyReader:
             end += 1
         found = self.openings.get((start, end))
         if found is None:
-            firsts = Counter(first_word(ln.text) for ln in lines[start:end + 1])
-            n = end - start + 1
-            found = {w for w, c in firsts.items() if c >= 3 and 3 * c >= n and w[:1].isupper()}
+            found = _openings(lines[start:end + 1])
+            if not found and end - start < 8:
+                found = _openings(lines[max(0, i - 15):i + 15])
             self.openings[(start, end)] = found
         return found
+
+    def _list_endings(self, lines: list[Line], i: int) -> str:
+        """The closing marks (” " ) that end at least three lines and a third of the lines
+        of the run around line i (no blank line between) with no full stop before them."""
+        start = end = i
+        while start > 0 and lines[start - 1].text:
+            start -= 1
+        while end + 1 < len(lines) and lines[end + 1].text:
+            end += 1
+        run = [ln.text for ln in lines[start:end + 1]]
+        ends = Counter(t[-1] for t in run if t[-1:] in "”\")" and not ends_sentence(t))
+        return "".join(c for c, n in ends.items() if n >= 3 and 3 * n >= len(run))
 
     def _local_width(self, d: Draft, lines: list[Line], i: int) -> int:
         near = [ln.text for ln in d.lines[-6:]]
@@ -872,6 +890,12 @@ class BodyReader:
             j += 1
         widest = max((len(t) for t in near), default=self.width)
         return widest if widest >= 0.5 * self.width else self.width
+
+
+def _openings(lines: list[Line]) -> set[str]:
+    texts = [ln.text for ln in lines if ln.text]
+    firsts = Counter(first_word(t) for t in texts)
+    return {w for w, c in firsts.items() if c >= 3 and 3 * c >= len(texts) and w[:1].isupper()}
 
 
 def _drop_caps(lines: list[Line], vocabulary: set[str]) -> dict[int, Line]:
