@@ -188,3 +188,13 @@ def test_entries_of_a_list_with_no_bullets_are_paragraphs_however_they_end():
     ai = [p.text for p in _text_reading("R48909.1").paragraphs()]
     assert any(t.startswith("CRS In Focus IF12468, Artificial Intelligence (AI) in Federal")
                for t in ai)
+
+
+def test_a_contents_entry_wrapped_onto_two_lines_names_one_heading():
+    # "Characteristics of Interest: SAIPE for Poverty Alone; ACS for Other Topics in" /
+    # "Addition to Poverty ....... 11": the first line has no leaders; 16 words in all.
+    headings = [h.text for h in _text_reading("R45100.21").headings()]
+    assert "Characteristics of Interest: SAIPE for Poverty Alone; ACS for Other Topics in " \
+        "Addition to Poverty" in headings
+    # A table's caption wrapped in the list stays a caption.
+    assert not [h for h in headings if h.startswith(("Table ", "Poverty Estimates (SAIPE)"))]

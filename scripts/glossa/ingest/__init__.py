@@ -16,6 +16,7 @@ from .boxes import box_sections
 from .decode import decode_source, normalise_text
 from .front import Hints, read_front
 from .furniture import (
+    WRAPPED_ENTRY,
     find_furniture,
     find_identifier_lines,
     find_sidebars,
@@ -52,7 +53,7 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
     n_pages = len({x.page for x in lines})
     for ln in lines:
         if ln.no in dropped:
-            after_drop = after_drop or dropped[ln.no].why != "table of contents entry"
+            after_drop = after_drop or not dropped[ln.no].why.startswith("table of contents entry")
             continue
         if pdf and after_drop and ln.text:
             # A dropped header or footer is a page boundary, even with no form feed.
@@ -68,11 +69,13 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
     body_lines = content[front.body_start:]
     # The paper's own contents list names its headings: "Capital and Planning Grant Awards"
     # and "Capital Grants" are two headings, not one set on two lines.
-    entries = [squash(TOC_ENTRY.sub("", d.text)) for _, d in sorted(dropped.items())
-               if d.why == "table of contents entry"]
-    # An entry wrapped onto a second line is listed as both lines and as the two joined.
-    contents = frozenset(entries) | frozenset(f"{a} {b}" for a, b in zip(entries, entries[1:],
-                                                                          strict=False))
+    toc = [(d.why, squash(TOC_ENTRY.sub("", d.text))) for _, d in sorted(dropped.items())
+           if d.why.startswith("table of contents entry")]
+    entries = [text for _, text in toc]
+    # An entry wrapped onto a second line is listed as both lines joined; as each line too,
+    # unless the first has no leaders (then only its second is an entry of its own).
+    contents = frozenset(text for why, text in toc if why != WRAPPED_ENTRY) \
+        | frozenset(f"{a} {b}" for a, b in zip(entries, entries[1:], strict=False))
     if pdf:
         ids = {f.text for f in front.lines if f.role == "identifier"}
         extra = find_sidebars(body_lines, width, contents) \

@@ -745,8 +745,9 @@ class BodyReader:
             if self.contents and squash(text) in self.contents:
                 found = j  # the longest entry: one wrapped in the list too is one heading
         if found is not None and squash(lines[i].text) not in self.contents \
-                and not CAPTION.match(lines[i].text):
-            return found
+                and not CAPTION.match(lines[i].text) \
+                and not (i and lines[i - 1].text and CAPTION.match(lines[i - 1].text)):
+            return found  # (a caption's second and third lines are listed as the caption's)
         if len(run) < 3 or not ((blank_before and not new_page) or self._previous_ended()):
             return None
         after = _next_text(lines, i + len(run) - 1)
@@ -776,6 +777,10 @@ class BodyReader:
         both = f"{ln.text} {second}"
         if len(ln.text) > limit or len(second) > limit or ends_sentence(ln.text):
             return None
+        if squash(both) in self.contents and not ends_sentence(second) and blank_before \
+                and not CAPTION.match(ln.text) \
+                and not (squash(ln.text) in self.contents and squash(second) in self.contents):
+            return j  # the contents list names it (not its two lines apart), however long
         if not (looks_like_heading(both.rstrip("?"), 2 * limit) and title_case(both)):
             return None
         if len(second) >= 0.8 * self._width_around(lines, j) or self._in_short_run(lines, j):

@@ -47,6 +47,10 @@ def _strip_page_number(text: str) -> str:
     return text
 
 
+# The first line of a contents entry wrapped onto the next (which has the leaders).
+WRAPPED_ENTRY = "table of contents entry (its first line)"
+
+
 def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
     """Return the dropped lines by line number. `title` is the document's first line."""
     dropped: dict[int, Dropped] = {}
@@ -103,6 +107,21 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
             drop(ln, "running header (page number and title)")
         elif title_key and squash(text) == title_key and len(title_key) >= 8:
             drop(ln, "running header (title repeated)")
+
+    # An entry wrapped onto a second line has its leaders on the second: the first line,
+    # right above an entry on a page of entries, is part of it ("Characteristics of
+    # Interest: ... Topics in" / "Addition to Poverty ........ 11").
+    entries = Counter(ln.page for ln in lines if dropped.get(ln.no) is not None
+                      and dropped[ln.no].why == "table of contents entry")
+    by_no = {ln.no: ln for ln in lines}
+    for ln in lines:
+        below = by_no.get(ln.no + 1)
+        if ln.text and ln.no not in dropped and below is not None and below.page == ln.page \
+                and dropped.get(below.no) is not None \
+                and dropped[below.no].why == "table of contents entry" \
+                and entries[ln.page] >= 3 and not ends_sentence(ln.text) \
+                and ln.text[:1].isupper() and ln.no not in edge:
+            drop(ln, WRAPPED_ENTRY)
 
     # A page number the extraction moved away from the page's edge: the number the other
     # pages' numbers give this page, among its first or last lines.
