@@ -160,7 +160,8 @@ def test_a_quotation_introduced_by_a_short_line_is_a_paragraph_of_its_own():
     # "... the following direction to DOE regarding indirect costs:" / "The Committees
     # acknowledge ...": the line ends short with a colon; "... stated," likewise.
     paragraphs = [p.text for p in _text_reading("R48694.10").paragraphs()]
-    assert any(t.startswith("The Committees acknowledge that there is room for") for t in paragraphs)
+    assert any(t.startswith("The Committees acknowledge that there is room for")
+               for t in paragraphs)
     assert any(t.startswith("The Committee rejects the mission terminations proposed")
                for t in paragraphs)
     assert any(t.startswith("[The Director of the USGS] shall have the")
