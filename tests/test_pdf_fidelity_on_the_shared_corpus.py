@@ -199,3 +199,11 @@ def test_a_contents_entry_wrapped_onto_two_lines_names_one_heading():
         "Addition to Poverty" in headings
     # A table's caption wrapped in the list stays a caption.
     assert not [h for h in headings if h.startswith(("Table ", "Poverty Estimates (SAIPE)"))]
+
+
+def test_a_bills_number_set_as_a_heading_in_the_pdf_is_a_heading():
+    from glossa.ingest.pdflayout import read_pdf
+    from glossa.ingest.pdfread import ingest_layout
+    reading = ingest_layout(read_pdf((SHARED / "crs/R48447.6/source.pdf").read_bytes()))
+    headings = {h.text for h in reading.headings()}
+    assert {"S. 121", "S. 1761", "H.R. 1119"} <= headings

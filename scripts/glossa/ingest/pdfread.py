@@ -514,7 +514,9 @@ class _BlockReader:
     def _heading_like(self, ln: PdfLine) -> int:
         """0 if not a heading line; else a rank: larger type first."""
         text = ln.text
-        if len(text) < 2 or not re.search(r"[^\W\d_].*[^\W\d_]", text) or CAPTION.match(text):
+        # Two letters at least ("37", "22.9%" are no headings), or a bill's number ("S. 121").
+        if len(text) < 2 or not re.search(r"[^\W\d_].*[^\W\d_]|^[A-Z]\.\s?\d", text) \
+                or CAPTION.match(text):
             return 0
         n_words = len(text.split())
         if ln.size >= self.stats.body * 1.12 and n_words <= 20 and not (
