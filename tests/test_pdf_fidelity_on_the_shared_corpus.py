@@ -207,3 +207,13 @@ def test_a_bills_number_set_as_a_heading_in_the_pdf_is_a_heading():
     reading = ingest_layout(read_pdf((SHARED / "crs/R48447.6/source.pdf").read_bytes()))
     headings = {h.text for h in reading.headings()}
     assert {"S. 121", "S. 1761", "H.R. 1119"} <= headings
+
+
+def test_a_section_number_printed_apart_from_its_title_is_one_numbered_heading():
+    # "3.1" / blank / "Current challenges"; the contents line "3.1 Current challenges . . ."
+    # lost its page number to another column.
+    from glossa.ingest import ingest_text
+    paper = SHARED / "other/teachingrse-2026_rse-foundational-competencies/source.txt"
+    reading = ingest_text(paper.read_text(encoding="utf-8"))
+    assert "3.1 Current challenges" in [h.text for h in reading.headings()]
+    assert not [p for p in reading.paragraphs() if p.text in ("3.1", "Current challenges")]

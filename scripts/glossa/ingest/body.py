@@ -49,6 +49,7 @@ SUBTITLE = re.compile(r"^\([^()]*\)$")  # a caption's line in brackets: its subt
 # quotation is a paragraph of its own when the line ends short.
 QUOTE_INTRO = re.compile(r"(?::|\b(?:stated|states|noted|notes|said|says|wrote|writes|stating|"
                          r"noting|remarked|explained|added|observed|concluded),)\d{0,3}$")
+NUMBER_ALONE = re.compile(r"^[1-9]\d?(?:\.\d{1,2}){0,4}\.?$")  # "3", "3.1", "3.1.1."
 RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
 WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
 TABLE_CELLS = 8
@@ -356,6 +357,14 @@ class BodyReader:
                 blank_before = False
                 continue
             nxt = _next_text(lines, i)
+            if (title := self._numbered_title(lines, i, blank_before, new_page)) is not None:
+                # "3.1" / "Current challenges": a section's number printed apart from its title.
+                self.start("heading", ln)
+                self.add(lines[title])
+                self.close()
+                joined_to = title
+                blank_before = False
+                continue
             title_end = self._wrapped_heading(lines, i, blank_before, new_page) \
                 or self._two_line_heading(ln, lines, i, blank_before, new_page) \
                 or (i if self._heading_here(ln, lines, i, nxt, blank_before, new_page) else None)
@@ -398,6 +407,25 @@ class BodyReader:
             else:
                 self.add(ln)
             blank_before = False
+
+    def _numbered_title(self, lines: list[Line], i: int, blank_before: bool,
+                        new_page: bool) -> int | None:
+        """A section's number alone on its line ("3.1", "2"), its title on the next line of
+        text (within a blank line), the two an entry of the paper's contents list: the index
+        of the title's line, or None. (Numbers alone fill tables' columns: the list says.)"""
+        if not self.contents or not NUMBER_ALONE.match(lines[i].text) \
+                or not (blank_before or new_page or self._previous_ended()):
+            return None
+        j = i + 1
+        while j < len(lines) and not lines[j].text and j - i <= 2:
+            j += 1
+        if j >= len(lines) or not lines[j].text or lines[j].page != lines[i].page:
+            return None
+        number = lines[i].text.rstrip(".")
+        if squash(f"{number} {lines[j].text}") not in self.contents \
+                and squash(f"{number}. {lines[j].text}") not in self.contents:
+            return None
+        return j
 
     def _under_table_caption(self, ln: Line) -> bool:
         """Whether the block just read is a table's caption and `ln` is short enough to be

@@ -10,8 +10,9 @@ CLOSERS = "\"'”’)]»"
 SENTENCE_END = re.compile(r"[.!?…][" + re.escape(CLOSERS) + r"]*\d{0,3}$|[.!?]\)\d{0,3}$")
 # A page number alone on a line: arabic or roman.
 PAGE_NUMBER = re.compile(r"^(\d{1,3}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$")
-# A table-of-contents entry: dot leaders then a page number.
-TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$")
+# A table-of-contents entry: dot leaders then a page number, or long leaders whose number
+# the extraction set apart (". . . . . . . ." to the line's end).
+TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|(?:\.\s?){8,}$")
 # A numbered note at the start of a line: "1. ", "1 ", "[1]", "1)".
 NOTE_START = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+(\S.*)$")
 # Figure and table captions and their source lines: short, but not headings.
