@@ -203,9 +203,10 @@ class BodyReader:
         text = ""
         for k, part in enumerate(d.parts):
             prev = d.lines[k - 1].text if k else ""
-            if k and (len(prev) < 0.55 * self.width and not ends_sentence(prev)
-                      or len(d.lines[k].text) < 0.55 * self.width
-                      and not ends_sentence(d.lines[k].text) and k + 1 == len(d.parts)):
+            short = 0.55 * self.width
+            if k and ((len(prev) < short and not ends_sentence(prev))
+                      or (len(d.lines[k].text) < short and not ends_sentence(d.lines[k].text)
+                          and k + 1 == len(d.parts))):
                 text = f"{text}\n{part}"
             else:
                 text = join_lines(text, part, self.vocabulary) if text else part
@@ -445,12 +446,13 @@ class BodyReader:
         return caption.startswith("Table") and len(ln.text) < 0.45 * self.width
 
     def _text_box(self, lines: list[Line], i: int, title_end: int) -> int | None:
-        """A text box: a title that the paper's contents list (when it has one) does not
-        name, over lines set in smaller type, so wider in letters than the paper's full line
-        (median of the next three a tenth wider or more). The index of the box's last line:
-        up to a blank line or a page's end after which no wide line goes on, or a narrower
-        line that neither ends the sentence of the wide line above it nor stands between
-        wide lines (or before the box's end)."""
+        """A text box: in a paper with a contents list, a title the list does not name (nor
+        a numbered one), set among running text, over lines set in smaller type, so wider in
+        letters than the paper's full line (two of the first three a tenth wider or more,
+        or one and a paragraph's last line). The index of the box's last line: up to a
+        blank line or a page's end after which no wide line goes on, or a narrower line
+        that neither ends the sentence of the wide line above it nor stands between wide
+        lines (or before the box's end). None: no box."""
         if not self.contents or not self.full_line:
             return None
         title = " ".join(ln.text for ln in lines[i:title_end + 1])
@@ -667,10 +669,12 @@ class BodyReader:
             self.draft.label = mark.text
 
     def _plan_items(self, lines: list[Line], i: int) -> None:
-        """The lines from lines[i] on that the bullets in wait introduce, and where each
-        item starts: the lines up to a blank line, a bullet, or a line wider than them after
-        a full stop; then the best places to split them into as many items as there are
-        bullets (after a semicolon, then a full stop, then a comma or colon)."""
+        """The lines from lines[i] on that the bullets (or labels: "c.") in wait introduce,
+        and where each item starts: the lines up to a blank line, a bullet, or (for bullets)
+        a line wider than them after a full stop; then the best places to split them into as
+        many items as there are bullets (after a semicolon, ", and", a full stop or the
+        marker due next, a comma or colon; then, if need be, before a capital). A labelled
+        item opens with a capital or a figure."""
         region: list[Line] = []
         widest = 0
         # Labels set apart ("a.", "b.", under a table) stand for notes of any width.
