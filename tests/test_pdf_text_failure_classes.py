@@ -384,7 +384,7 @@ def test_a_box_is_rendered_as_an_aside_with_its_label_and_its_lines():
              if p.kind == "aside" and p.lead == "Author Information"]
     md = paragraph_markdown(box, [])
     assert md.startswith("**Author Information:** Corrie E. Clark<br>\nSpecialist in Energy Policy")
-    assert md.endswith(f"{{: #{box.id} .glossa-aside }}")
+    assert md.endswith(f"{{: #{box.id} .glossa-aside .glossa-aside-start }}")
 
 
 def test_a_text_box_set_in_smaller_type_is_an_aside_not_a_section():

@@ -178,7 +178,8 @@ def paragraph_markdown(p: Paragraph, markers: list[tuple[int, int]],
     if p.kind == "aside":  # a box: set beside the text, or a report's author block
         lead = f"**{escape(p.lead)}:** " if p.lead else ""
         body = body.replace("\n", "<br>\n")  # an author block's lines, a line each
-        return f"{lead}{body}\n{{: #{p.id} .glossa-aside }}"
+        start = " .glossa-aside-start" if p.lead else ""  # a box's first paragraph
+        return f"{lead}{body}\n{{: #{p.id} .glossa-aside{start} }}"
     if p.kind == "caption":
         return f"*{body}*\n{{: #{p.id} .glossa-caption }}"
     if p.kind == "grid":
