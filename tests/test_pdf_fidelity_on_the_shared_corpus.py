@@ -217,3 +217,16 @@ def test_a_section_number_printed_apart_from_its_title_is_one_numbered_heading()
     reading = ingest_text(paper.read_text(encoding="utf-8"))
     assert "3.1 Current challenges" in [h.text for h in reading.headings()]
     assert not [p for p in reading.paragraphs() if p.text in ("3.1", "Current challenges")]
+
+
+def test_crs_products_read_from_pdf_text_meet_the_targets():
+    # #12's figures for pdftotext's text of the 48 CRS products (FIDELITY.md).
+    s = figures("crs", "source.txt")
+    assert s.papers == 48
+    assert share(s.notes_all_right, s.with_notes) >= 0.90
+    assert share(s.notes_right, s.notes_total) >= 0.97
+    assert share(s.titles_right, s.titles_total) >= 0.90
+    assert share(s.headings_found, s.headings_total) >= 0.95
+    assert s.headings_spurious < 0.05 * s.headings_found
+    assert share(s.starts_found, s.starts_total) >= 0.93
+    assert (s.furniture, s.lone_bullets, s.words_lost) == (0, 0, 0)
