@@ -191,3 +191,18 @@ def test_an_alias_of_an_entry_is_never_a_glossary_candidate():
     text = "Relations with the US worsened; the US then acted. The NATO summit met; NATO spoke."
     found = dict(candidates([text], linker, covered_by=[[]]))  # no mention linked here
     assert "US" not in found and "NATO" in found
+
+
+def test_terms_in_a_text_box_are_linked_not_in_a_reports_author_block_or_disclaimer():
+    from helpers import FIXTURES
+    box = ingest_text((FIXTURES / "corpus-pages/R48694.10.first-19-pages.txt")
+                      .read_text(encoding="utf-8"))
+    asides = {p.id for p in box.paragraphs() if p.kind == "aside"}
+    spans, occurrences = link_terms(box, "t", Linker([entry("omb", "OMB")]))
+    assert asides & set(spans)  # "... based on OMB data" inside the text box
+    assert any(o.para in asides for o in occurrences)
+    back = ingest_text((FIXTURES / "corpus/R48914.2/source.txt").read_text(encoding="utf-8"))
+    back_matter = {p.id for p in back.paragraphs() if p.kind == "aside"}
+    spans, _ = link_terms(back, "t", Linker([entry("crs", "Congressional Research Service"),
+                                            entry("clark", "Corrie E. Clark")]))
+    assert not back_matter & set(spans)

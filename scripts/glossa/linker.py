@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .glossary import Entry
+from .ingest.boxes import box_label
 from .model import TEXT_KINDS, Heading, Paragraph, Reading
 
 SNIPPET = 70
@@ -116,13 +117,22 @@ def link_terms(reading: Reading, slug: str, linker: Linker,
     occurrences: list[Occurrence] = []
     section, section_id = "", ""
     linked_in_section: set[str] = set()
+    box = ""  # the label of the box being read, if any
     for block in reading.blocks:
         if isinstance(block, Heading):
             section, section_id = block.text, block.id
             linked_in_section = set()
             continue
-        if not isinstance(block, Paragraph) or block.kind not in TEXT_KINDS:
+        if not isinstance(block, Paragraph):
             continue
+        if block.kind == "aside":
+            box = block.lead or box
+            if box_label(box, True):
+                continue  # a report's author information or disclaimer: no terms there
+        else:
+            box = ""
+            if block.kind not in TEXT_KINDS:
+                continue
         cuts = (avoid or {}).get(block.id, [])
         found = [(s, e, ent) for s, e, ent in linker.find(block.text)
                  if not any(s < c < e for c in cuts)]
