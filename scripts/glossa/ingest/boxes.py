@@ -32,8 +32,9 @@ def box_label(text: str, after_box: bool) -> bool:
 
 
 def box_sections(blocks: list, markers: list[Marker]) -> list:
-    """`blocks` with each box heading and the paragraphs under it (up to a heading of its
-    level or above) read as asides. A heading that holds a note's marker stays a heading."""
+    """`blocks` with each box heading and the paragraphs, items and tables under it (up to
+    the next heading, caption or other block) read as asides. A heading that holds a note's
+    marker stays a heading; so does one with nothing under it."""
     marked = {m.block for m in markers}
     out: list = []
     i = 0
