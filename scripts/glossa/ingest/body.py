@@ -433,14 +433,15 @@ class BodyReader:
         a cell."""
         if self.draft is not None and self.draft.kind != "caption":
             return False
-        blocks = list(self.result.blocks)
-        while blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].kind == "caption" \
-                and SUBTITLE.match(blocks[-1].text):
-            blocks.pop()  # "(in millions of dollars)" under the caption
+        blocks = self.result.blocks
+        k = len(blocks) - 1
+        while k >= 0 and isinstance(blocks[k], Paragraph) and blocks[k].kind == "caption" \
+                and SUBTITLE.match(blocks[k].text):
+            k -= 1  # "(in millions of dollars)" under the caption
         if self.draft is not None:
             caption = " ".join(self.draft.parts)
-        elif blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].kind == "caption":
-            caption = blocks[-1].text
+        elif k >= 0 and isinstance(blocks[k], Paragraph) and blocks[k].kind == "caption":
+            caption = blocks[k].text
         else:
             return False
         return caption.startswith("Table") and len(ln.text) < 0.45 * self.width
@@ -457,8 +458,8 @@ class BodyReader:
             return None
         title = " ".join(ln.text for ln in lines[i:title_end + 1])
         named = squash(title)
-        if HEADING_NUMBER.match(title) or named in self.contents or any(
-                entry.startswith(named) for entry in self.contents if len(named) >= 25):
+        if HEADING_NUMBER.match(title) or named in self.contents or (
+                len(named) >= 25 and any(entry.startswith(named) for entry in self.contents)):
             return None  # a numbered heading; a heading the contents name (or begin with)
         wide = 1.08 * self.full_line
         # Set among the running text: the lines above it on its page (if any: a box may
@@ -892,11 +893,7 @@ class BodyReader:
         three lines and a third of them; or, for a run too short to tell (a list cut into
         groups by subheads), the same in the 30 lines around it. Prose opens its lines with
         whatever word the wrapping left there."""
-        start = end = i
-        while start > 0 and lines[start - 1].text:
-            start -= 1
-        while end + 1 < len(lines) and lines[end + 1].text:
-            end += 1
+        start, end = _run_around(lines, i)
         found = self.openings.get((start, end))
         if found is None:
             found = _openings(lines[start:end + 1])
@@ -908,11 +905,7 @@ class BodyReader:
     def _list_endings(self, lines: list[Line], i: int) -> str:
         """The closing marks (” " ) that end at least three lines and a third of the lines
         of the run around line i (no blank line between) with no full stop before them."""
-        start = end = i
-        while start > 0 and lines[start - 1].text:
-            start -= 1
-        while end + 1 < len(lines) and lines[end + 1].text:
-            end += 1
+        start, end = _run_around(lines, i)
         run = [ln.text for ln in lines[start:end + 1]]
         ends = Counter(t[-1] for t in run if t[-1:] in "”\")" and not ends_sentence(t))
         return "".join(c for c, n in ends.items() if n >= 3 and 3 * n >= len(run))
@@ -927,6 +920,16 @@ class BodyReader:
             j += 1
         widest = max((len(t) for t in near), default=self.width)
         return widest if widest >= 0.5 * self.width else self.width
+
+
+def _run_around(lines: list[Line], i: int) -> tuple[int, int]:
+    """The first and last index of the run of lines around line i (no blank line between)."""
+    start = end = i
+    while start > 0 and lines[start - 1].text:
+        start -= 1
+    while end + 1 < len(lines) and lines[end + 1].text:
+        end += 1
+    return start, end
 
 
 def _openings(lines: list[Line]) -> set[str]:
