@@ -59,10 +59,14 @@ def test_crs_products_meet_the_targets(name):
     assert (s.furniture, s.lone_bullets, s.words_lost) == (0, 0, 0)
 
 
-def test_other_publishers_papers_read_from_their_pdfs():
-    s = figures("other", "source.pdf")
+@pytest.mark.parametrize("name", TARGETS)
+def test_other_publishers_papers_meet_the_notes_titles_and_headings_targets(name):
+    # Their truth files list the contents' top levels only: every minor heading printed
+    # counts as spurious there, so spurious headings are not held to a target yet.
+    s = figures("other", name)
     assert s.papers == 5
     assert s.notes_right == s.notes_total and s.titles_right == s.titles_total
+    assert share(s.headings_found, s.headings_total) >= 0.95
     assert s.words_lost == 0 and s.lone_bullets == 0
 
 
@@ -76,7 +80,7 @@ def test_the_pdf_path_is_no_worse_than_the_text_path_on_any_figure(folder):
         share(text.headings_found, text.headings_total)
     # Known shortfall: on the other publishers' five papers the text path's short-run rule
     # (no heading among three or more short lines, a cell after a blank line a cell) and its
-    # text-box rule leave it 156 against the PDF path's 157 (chart labels in GAO's side-head
+    # text-box rule leave it 153 against the PDF path's 156 (chart labels in GAO's side-head
     # margin, GAO's "Key Costs"-type subheads); held within 7; on the CRS papers the PDF
     # path stays better (4 against 12).
     assert pdf.headings_spurious <= text.headings_spurious + (7 if folder == "other" else 0)
@@ -231,3 +235,30 @@ def test_a_section_number_printed_apart_from_its_title_is_one_numbered_heading()
     reading = ingest_text(paper.read_text(encoding="utf-8"))
     assert "3.1 Current challenges" in [h.text for h in reading.headings()]
     assert not [p for p in reading.paragraphs() if p.text in ("3.1", "Current challenges")]
+
+
+def test_a_contents_list_with_leaders_for_its_sub_entries_only_lists_its_chapters_too():
+    # "1 Introduction" over "1.1 Terminology . . . . 4": the chapter's page number stands in
+    # a column apart; "1" atop its page over "Introduction" is the chapter's number.
+    from glossa.ingest import ingest_text
+    paper = SHARED / "other/teachingrse-2026_rse-foundational-competencies/source.txt"
+    reading = ingest_text(paper.read_text(encoding="utf-8"))
+    headings = [h.text for h in reading.headings()]
+    assert {"1 Introduction", "6 RSE specialisations", "3 Values"} <= set(headings)
+    listed = {d.text for d in reading.dropped if d.why == "table of contents entry"}
+    assert {"1 Introduction", "2 Related work", "Acknowledgements", "References"} <= listed
+    assert not [p for p in reading.paragraphs() if p.text.startswith(("2 Related work",
+                                                                       "4 Foundational"))]
+
+
+def test_text_printed_too_small_to_read_is_dropped_not_glued_to_a_heading():
+    # GAO-05-927's page tabs carry their label in 2-pt type ("Apendx" "iI") beside the
+    # appendix's title.
+    from glossa.ingest.pdflayout import read_pdf
+    from glossa.ingest.pdfread import ingest_layout
+    pdf = SHARED / "other/gao-05-927_managing-for-results/source.pdf"
+    reading = ingest_layout(read_pdf(pdf.read_bytes()))
+    assert "GAO Contact and Staff Acknowledgments" in [h.text for h in reading.headings()]
+    tiny = [d for d in reading.dropped if "too small to be read" in d.why]
+    assert "ApendxiI" in [d.text for d in tiny]
+    assert all(" " not in d.text for d in tiny)  # tab labels ("Letr"), never a line of prose

@@ -402,3 +402,30 @@ def test_a_text_box_set_in_smaller_type_is_an_aside_not_a_section():
     # The sections around it stay sections: only the box's title left the headings.
     assert [h.text for h in reading.headings()][1:4] == [
         "Introduction", "The President’s FY2026 Budget Proposal", "R&D Appropriations Overview"]
+
+
+GAO_BACK = "gao-05-927_managing-for-results.contents-and-last-14-pages.txt"
+
+
+def test_a_section_title_printed_atop_each_of_its_pages_is_its_heading_on_the_first():
+    # "Appendix I" / "Scope and Methodology" atop each of five pages, "Related GAO Products"
+    # atop three: running heads from the second page on, the section's heading on the first.
+    reading = read(GAO_BACK)
+    headings = [h.text for h in reading.headings()]
+    assert headings.count("Appendix I: Scope and Methodology") == 1
+    assert headings.count("Related GAO Products") == 1
+    running = [d.text for d in reading.dropped if d.why == "running header or footer"]
+    assert running.count("Scope and Methodology") == 4 and running.count("Appendix I") == 4
+    assert running.count("Related GAO Products") == 2
+    first = next(h for h in reading.headings() if h.text == "Related GAO Products")
+    after = reading.blocks[reading.blocks.index(first) + 1]
+    assert after.text.startswith("Workforce Investment Act: States and Local Areas")
+
+
+def test_an_appendix_label_on_a_line_apart_from_its_title_is_one_heading():
+    # "Appendix II" / blank / "GAO Contact and Staff Acknowledgments", printed once.
+    reading = read(GAO_BACK)
+    assert "Appendix II: GAO Contact and Staff Acknowledgments" in [h.text for h in
+                                                                    reading.headings()]
+    assert not [p for p in reading.paragraphs()
+                if p.text in ("Appendix II", "GAO Contact and Staff Acknowledgments")]

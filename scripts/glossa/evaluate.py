@@ -46,10 +46,10 @@ BULLETS = frozenset("•◦▪▫‣⁃●○■□–-*·")
 
 URL = re.compile(r"https?://\S+")
 # A heading's number or label, which contents lists and truth files leave out: "2.1 ",
-# "A.3 ", "IV. ", "Appendix I: ".
+# "A.3 ", "IV. ", "Appendix I: "; before a word or an acronym ("6 RSE specialisations").
 SECTION_NUMBER = re.compile(r"^(?:Appendix\s+(?:[A-Z]|[IVX]+)[.:]?\s+|(?:Appendix\s+)?"
                             r"(?:\d{1,2}(?:\.\d+)*\.?|[A-Z](?:\.\d+)+\.?|[A-Z]\.|[IVX]+\.)"
-                            r"[:]?\s+)(?=[A-Z][a-z])")
+                            r"[:]?\s+)(?=[A-Z][A-Za-z])")
 LINK_JUNK = re.compile(r"%2\S*|&f=\S*")  # what a web copy's broken links leave in its text
 
 

@@ -21,6 +21,7 @@ from .furniture import (
     find_identifier_lines,
     find_sidebars,
     find_summary_box,
+    restore_listed_heads,
     split_glued_page_number,
 )
 from .headings import HeadingIds, level_of, numbered
@@ -48,6 +49,9 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
     dropped = find_furniture(lines, first) if pdf else {}
     if pdf and not hints.title:
         hints = _running_title(lines, dropped, hints)
+    contents = _contents(dropped)
+    if pdf:
+        restore_listed_heads(lines, dropped, contents)
     content: list[Line] = []
     after_drop = False
     n_pages = len({x.page for x in lines})
@@ -67,15 +71,6 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
 
     front = read_front(content, int(0.7 * width) if pdf else 150, hints)
     body_lines = content[front.body_start:]
-    # The paper's own contents list names its headings: "Capital and Planning Grant Awards"
-    # and "Capital Grants" are two headings, not one set on two lines.
-    toc = [(d.why, squash(TOC_ENTRY.sub("", d.text))) for _, d in sorted(dropped.items())
-           if d.why.startswith("table of contents entry")]
-    entries = [text for _, text in toc]
-    # An entry wrapped onto a second line is listed as both lines joined; as each line too,
-    # unless the first has no leaders (then only its second is an entry of its own).
-    contents = frozenset(text for why, text in toc if why != WRAPPED_ENTRY) \
-        | frozenset(f"{a} {b}" for a, b in zip(entries, entries[1:], strict=False))
     if pdf:
         ids = {f.text for f in front.lines if f.role == "identifier"}
         extra = find_sidebars(body_lines, width, contents) \
@@ -147,6 +142,18 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         marker_issues=tuple(seq.issues),
         split_lines=dict(page_notes.split) if page_notes else {},
     )
+
+
+def _contents(dropped: dict[int, Dropped]) -> frozenset[str]:
+    """The headings the paper's own contents list names (squashed): "Capital and Planning
+    Grant Awards" and "Capital Grants" are two headings, not one set on two lines."""
+    toc = [(d.why, squash(TOC_ENTRY.sub("", d.text))) for _, d in sorted(dropped.items())
+           if d.why.startswith("table of contents entry")]
+    entries = [text for _, text in toc]
+    # An entry wrapped onto a second line is listed as both lines joined; as each line too,
+    # unless the first has no leaders (then only its second is an entry of its own).
+    return frozenset(text for why, text in toc if why != WRAPPED_ENTRY) \
+        | frozenset(f"{a} {b}" for a, b in zip(entries, entries[1:], strict=False))
 
 
 def _running_title(lines: list[Line], dropped: dict[int, Dropped], hints: Hints) -> Hints:

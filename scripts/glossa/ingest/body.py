@@ -13,6 +13,7 @@ from .headings import HEADING_NUMBER
 from .markers import MarkerSequence, take_markers
 from .notes import note_start
 from .patterns import (
+    APPENDIX_LABEL,
     BROKEN_HYPHEN,
     CAPTION,
     CONNECTIVES,
@@ -359,8 +360,11 @@ class BodyReader:
                 continue
             nxt = _next_text(lines, i)
             if (title := self._numbered_title(lines, i, blank_before, new_page)) is not None:
-                # "3.1" / "Current challenges": a section's number printed apart from its title.
+                # "3.1" / "Current challenges": a section's number printed apart from its title;
+                # "Appendix II" / "GAO Contact and Staff Acknowledgments": an appendix's label.
                 self.start("heading", ln)
+                if APPENDIX_LABEL.match(ln.text) and not ln.text.endswith((".", ":")):
+                    self.draft.parts[-1] += ":"
                 self.add(lines[title])
                 self.close()
                 joined_to = title
@@ -414,7 +418,8 @@ class BodyReader:
         """A section's number alone on its line ("3.1", "2"), its title on the next line of
         text (within a blank line), the two an entry of the paper's contents list: the index
         of the title's line, or None. (Numbers alone fill tables' columns: the list says.)"""
-        if not self.contents or not NUMBER_ALONE.match(lines[i].text) \
+        label = APPENDIX_LABEL.match(lines[i].text)
+        if not (label or self.contents and NUMBER_ALONE.match(lines[i].text)) \
                 or not (blank_before or new_page or self._previous_ended()):
             return None
         j = i + 1
@@ -422,6 +427,10 @@ class BodyReader:
             j += 1
         if j >= len(lines) or not lines[j].text or lines[j].page != lines[i].page:
             return None
+        if label:  # an appendix's label names what follows: its title, if one is there
+            title = lines[j].text
+            return j if looks_like_heading(title, max(20, int(0.75 * self.width))) \
+                and not CAPTION.match(title) and not APPENDIX_LABEL.match(title) else None
         number = lines[i].text.rstrip(".")
         if squash(f"{number} {lines[j].text}") not in self.contents \
                 and squash(f"{number}. {lines[j].text}") not in self.contents:

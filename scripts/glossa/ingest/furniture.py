@@ -7,7 +7,15 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import Dropped, Line
-from .patterns import IDENTIFIER, PAGE_NUMBER, TOC_ENTRY, URL_LINE, ends_sentence, squash
+from .patterns import (
+    APPENDIX_LABEL,
+    IDENTIFIER,
+    PAGE_NUMBER,
+    TOC_ENTRY,
+    URL_LINE,
+    ends_sentence,
+    squash,
+)
 
 EDGE_TOP = 2
 EDGE_BOTTOM = 3
@@ -120,7 +128,8 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
                 and dropped.get(below.no) is not None \
                 and dropped[below.no].why == "table of contents entry" \
                 and entries[ln.page] >= 3 and not ends_sentence(ln.text) \
-                and ln.text[:1].isupper() and ln.no not in edge:
+                and ln.text[:1].isupper() and ln.no not in edge \
+                and not _parent_entry(ln.text, below.text):
             drop(ln, WRAPPED_ENTRY)
 
     # A page number the extraction moved away from the page's edge: the number the other
@@ -147,12 +156,17 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
         numbers = [ln for ln in body if PAGE_REF.fullmatch(ln.text)]
         listing = headed or (listing and len(numbers) >= 3
                              and not any(ends_sentence(ln.text) for ln in body))
-        if listing and not any(TOC_ENTRY.search(ln.text) for ln in pages[page]):
-            # (a list with leaders is read by its leaders, below: a line without one is
-            # the first part of an entry wrapped onto the next line)
-            for k, ln in enumerate(body):
-                drop(ln, "table of contents" if (k == 0 and headed) or ln in numbers
-                     else "table of contents entry")
+        if not listing:
+            continue
+        leaders = any(TOC_ENTRY.search(ln.text) for ln in pages[page])
+        for k, ln in enumerate(body):
+            if (k == 0 and headed) or ln in numbers:
+                drop(ln, "table of contents")
+            elif not leaders or (not ends_sentence(ln.text) and len(ln.text) <= 120):
+                # A list with leaders gives them to its lower levels only: a line without
+                # one, its page number set apart ("1 Introduction" ... "3"), is an entry
+                # too (a first line wrapped onto the leaders' line was marked above).
+                drop(ln, "table of contents entry")
 
     # A page made mostly of contents entries is a table of contents: drop its short lines too.
     for body in pages.values():
@@ -162,6 +176,16 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
                 if len(ln.text) <= 40 and ln.no != first_line:
                     drop(ln, "table of contents")
     return dropped
+
+
+SECTION_NO = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[A-Z](?:\.\d{1,2})*)\.?\s+\S")
+
+
+def _parent_entry(line: str, below: str) -> bool:
+    """Whether `line` is a numbered entry and `below` one of its sub-entries ("3 Values" over
+    "3.1 Current challenges"): two entries, not one wrapped onto two lines."""
+    m, sub = SECTION_NO.match(line), SECTION_NO.match(below)
+    return bool(m and sub and sub.group(1).startswith(m.group(1) + "."))
 
 
 def split_glued_page_number(ln: Line, expected_pages: int) -> tuple[Line, Dropped | None]:
@@ -290,3 +314,50 @@ def find_summary_box(lines: list[Line], width: int) -> dict[int, Dropped]:
                                "number, date, authors)")
                 for ln in body[1:] if len(ln.text) < limit and not ends_sentence(ln.text)}
     return {}
+
+
+RUNNING = "running header or footer"
+
+
+def restore_listed_heads(lines: list[Line], dropped: dict[int, Dropped],
+                         contents: frozenset[str]) -> None:
+    """Give back the headings that page furniture took, by the paper's contents list:
+
+    - a section title printed again atop each of its pages ("Scope and Methodology" on every
+      page of an appendix) is a running head from its second page on; on its first page it
+      is the section's heading (with the appendix label above it, when that is a running
+      head too), unless the body prints it elsewhere;
+    - a section's number alone atop a page ("1", then "Introduction" below it) is no page
+      number when the two are an entry of the list."""
+    if not contents:
+        return
+    text_lines = [ln for ln in lines if ln.text]
+    kept = {squash(ln.text) for ln in text_lines if ln.no not in dropped}
+    seen: set[str] = set()
+    for k, ln in enumerate(text_lines):
+        d = dropped.get(ln.no)
+        if d is None or not d.why.startswith(("running", "page number")):
+            continue
+        key = squash(ln.text)
+        nxt = text_lines[k + 1] if k + 1 < len(text_lines) else None
+        if d.why == RUNNING and key not in seen and key not in kept \
+                and _listed(ln.text, contents):
+            seen.add(key)
+            del dropped[ln.no]
+            above = text_lines[k - 1] if k else None
+            if above is not None and above.page == ln.page and APPENDIX_LABEL.match(above.text) \
+                    and (a := dropped.get(above.no)) is not None and a.why == RUNNING:
+                del dropped[above.no]
+        elif PAGE_NUMBER.match(ln.text) and ln.text.isdigit() and nxt is not None \
+                and nxt.page == ln.page and nxt.no not in dropped \
+                and squash(f"{ln.text} {nxt.text}") in contents:
+            del dropped[ln.no]
+        seen.add(key)
+
+
+def _listed(text: str, contents: frozenset[str]) -> bool:
+    """Whether the contents list names `text`, with or without the appendix label before it
+    ("Appendix I: Scope and Methodology", listed as "Appendix I:" and its title)."""
+    bare = re.sub(r"^(?:Appendix|Annex|Attachment|Enclosure)\s+\S+?[.:]\s+", "", text,
+                  flags=re.IGNORECASE)
+    return squash(text) in contents or squash(bare) in contents

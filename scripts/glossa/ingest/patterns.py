@@ -20,6 +20,9 @@ CAPTION = re.compile(
     r"^(?:Figure|Fig\.|Table|Chart|Map|Box|Photo|Image|Graph|Exhibit)\s+[\dIVXA-Z]+\b[.:]?"
     r"|^(?:Photo\s+)?(?:Sources?|Notes?)\s*:",
 )
+# A label that names an appendix and no more: "Appendix I", "Appendix II:", "Annex 3".
+APPENDIX_LABEL = re.compile(r"^(?:Appendix|Annex|Attachment|Enclosure)\s+"
+                            r"(?:[A-Z]|[IVXL]{1,6}|\d{1,2})[.:]?$")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
 IDENTIFIER = re.compile(r"^(?=\S*\d)[A-Z0-9][A-Z0-9./-]{2,}$")
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"

@@ -46,6 +46,7 @@ PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?(?:[-–—]\s*)?"
                          r"(?:\s*[-–—])?(?:\s+of\s+\d+)?$", re.I)
 CONTINUED = re.compile(r"^\(?\s*(?:\.{2,}|…)?\s*continued\s*(?:\.{2,}|…)?\s*\)?$", re.I)
 DIGITS = re.compile(r"\d")
+UNREADABLE = 3.0  # points: type this small is no text for readers (a tab's label set at 2 pt)
 NOTES_HEADING = frozenset(("notes", "endnotes", "end notes", "footnotes"))
 
 
@@ -218,11 +219,15 @@ def _shape(text: str) -> str:
 def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
                dropped: dict[int, Dropped]) -> None:
     """Running heads, footers and page numbers: what stands at the top or the foot of
-    pages, again and again."""
+    pages, again and again; and text set too small to be read."""
+    for ln in lines:
+        if ln.size < UNREADABLE:
+            dropped[ln.no] = Dropped(ln.no, ln.text, f"text printed under {UNREADABLE:g} pt, too "
+                                     "small to be read (a tab's or a graphic's hidden label)")
     n_pages = len(layout.pages)
     edges: dict[int, list[PdfLine]] = {}
     for p, page in enumerate(layout.pages):
-        mine = [ln for ln in page.lines if ln.text]
+        mine = [ln for ln in page.lines if ln.text and ln.no not in dropped]
         if not mine:
             continue
         by_top = sorted(mine, key=lambda ln: ln.top)

@@ -1,0 +1,31 @@
+"""`glossa evaluate`'s scoring, on readings made by hand: what counts as a heading found."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossa.evaluate import score_paper
+from glossa.model import Heading, Reading
+
+
+def reading_with(*headings: str) -> Reading:
+    blocks = tuple(Heading(2, text, line=k + 1) for k, text in enumerate(headings))
+    return Reading("pdf", "Title", "", "", (), blocks, ())
+
+
+@pytest.mark.parametrize("printed, listed", [
+    ("2.1 Current challenges", "Current challenges"),
+    ("6 RSE specialisations", "RSE specialisations"),  # an acronym after the number
+    ("Appendix I: Scope and Methodology", "Scope and Methodology"),
+    ("Appendix II: GAO Contact and Staff Acknowledgments", "GAO Contact and Staff "
+                                                           "Acknowledgments"),
+])
+def test_a_numbered_heading_is_found_under_its_title_as_the_contents_list_names_it(printed, listed):
+    score = score_paper("x", "", {"headings": [listed]}, reading_with(printed))
+    assert (score.headings_found, score.headings_spurious) == (1, 0)
+
+
+def test_a_heading_the_truth_does_not_hold_is_spurious_numbered_or_not():
+    score = score_paper("x", "", {"headings": ["Background"]},
+                        reading_with("Background", "3 Values", "Signature Block"))
+    assert (score.headings_found, score.headings_spurious) == (1, 2)
