@@ -17,6 +17,7 @@ def reading_with(*headings: str) -> Reading:
     ("2.1 Current challenges", "Current challenges"),
     ("6 RSE specialisations", "RSE specialisations"),  # an acronym after the number
     ("Appendix I: Scope and Methodology", "Scope and Methodology"),
+    ("A Appendix", "Appendix"),  # a bare section letter
     ("Appendix II: GAO Contact and Staff Acknowledgments", "GAO Contact and Staff "
                                                            "Acknowledgments"),
 ])
@@ -29,3 +30,14 @@ def test_a_heading_the_truth_does_not_hold_is_spurious_numbered_or_not():
     score = score_paper("x", "", {"headings": ["Background"]},
                         reading_with("Background", "3 Values", "Signature Block"))
     assert (score.headings_found, score.headings_spurious) == (1, 2)
+
+
+def test_a_minor_heading_the_truth_lists_is_no_spurious_heading_nor_a_heading_to_find():
+    truth = {"headings": ["Background"], "minor_headings": ["General approach", "No mandate"]}
+    score = score_paper("x", "", truth, reading_with("Background", "General approach"))
+    assert (score.headings_total, score.headings_found, score.headings_spurious) == (1, 1, 0)
+
+
+def test_a_heading_that_opens_with_a_capital_letter_word_keeps_it():
+    score = score_paper("x", "", {"headings": ["A New Approach"]}, reading_with("A New Approach"))
+    assert (score.headings_found, score.headings_spurious) == (1, 0)

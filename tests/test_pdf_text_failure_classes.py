@@ -429,3 +429,31 @@ def test_an_appendix_label_on_a_line_apart_from_its_title_is_one_heading():
                                                                     reading.headings()]
     assert not [p for p in reading.paragraphs()
                 if p.text in ("Appendix II", "GAO Contact and Staff Acknowledgments")]
+
+
+def test_a_signature_under_a_letters_close_is_a_paragraph_not_headings():
+    # "Sincerely yours," / blank / "Bernice Steinhardt" / "Director, Strategic Issues".
+    reading = read(GAO_BACK)
+    assert not [h for h in reading.headings() if "Steinhardt" in h.text
+                or h.text.startswith("Director")]
+    assert "Bernice Steinhardt Director, Strategic Issues" in [p.text for p in
+                                                               reading.paragraphs()]
+
+
+def test_a_page_number_in_roman_figures_after_page_is_furniture():
+    # "Page i", "Page ii", "Page iii" at the feet of the front pages, "Page 1" ... after.
+    reading = read("gao-07-283_crude-oil-peak-strategy.first-21-pages.txt")
+    shown = [h.text for h in reading.headings()] + [p.text for p in reading.paragraphs()]
+    assert not [t for t in shown if t.startswith("Page i")]
+    assert "Page iii" in [d.text for d in reading.dropped if d.why.startswith("running")]
+
+
+def test_two_capitalised_words_run_together_get_their_hyphen_only_when_the_paper_has_it():
+    from glossa.ingest.body import finish_text
+    vocabulary = {"ultra-deepwater", "extra-heavy", "mcdonald"}
+    assert finish_text(["Deepwater and UltraDeepwater Drilling"], vocabulary) == \
+        "Deepwater and Ultra-Deepwater Drilling"
+    assert finish_text(["Heavy and ExtraHeavy Oils"], vocabulary) == "Heavy and Extra-Heavy Oils"
+    # A name or a brand written that way stays as it is.
+    assert finish_text(["McDonald and YouTube and JavaScript"], vocabulary) == \
+        "McDonald and YouTube and JavaScript"

@@ -10,7 +10,8 @@ compared with its truth on words, not characters:
 - title: the reading's title has the words of the catalogued title;
 - headings: each contents heading is found among the reading's headings; a reading heading
   that is no contents heading, nor a line of its own in the web version (minor headings the
-  contents leave out), is spurious;
+  contents leave out), nor one of the truth's `minor_headings` (for papers without a web
+  version: the other headings printed, read on the rendered pages), is spurious;
 - paragraph starts: each truth paragraph's first eight words open a paragraph (or a note,
   a caption, a list item) of the reading;
 - paragraphs that start a publisher's: the other way round, the share of the reading's
@@ -50,6 +51,7 @@ URL = re.compile(r"https?://\S+")
 SECTION_NUMBER = re.compile(r"^(?:Appendix\s+(?:[A-Z]|[IVX]+)[.:]?\s+|(?:Appendix\s+)?"
                             r"(?:\d{1,2}(?:\.\d+)*\.?|[A-Z](?:\.\d+)+\.?|[A-Z]\.|[IVX]+\.)"
                             r"[:]?\s+)(?=[A-Z][A-Za-z])")
+SECTION_LETTER = re.compile(r"^[A-Z]\s+(?=[A-Z][a-z])")
 LINK_JUNK = re.compile(r"%2\S*|&f=\S*")  # what a web copy's broken links leave in its text
 
 
@@ -167,17 +169,24 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
             s.shortfalls.append(f"title: “{reading.title}”; truth “{truth['title']}”")
     # Headings.
     wanted = {key(h, 40) for h in truth.get("headings") or []}
-    got = [key(SECTION_NUMBER.sub("", h.text), 40) for h in reading.headings()]
+    # Each heading as printed, without its number, and without a bare section letter ("A
+    # Appendix", listed as "Appendix"; "A New Approach" keeps its "A" unless the truth lists
+    # "New Approach").
+    variants = [{key(h.text, 40), key(SECTION_NUMBER.sub("", h.text), 40),
+                 key(SECTION_LETTER.sub("", h.text), 40)} for h in reading.headings()]
+    got = set().union(*variants)
     s.headings_total = len(wanted)
-    s.headings_found = len(wanted & set(got))
+    s.headings_found = len(wanted & got)
     # A heading the contents leave out (a minor one) is still a heading when the web version
     # prints it as a line of its own.
     lines_alone = {key(p, 40) for p in truth.get("paragraphs") or [] if len(words(p)) <= 14}
+    # Or when the truth lists it among the minor headings printed (papers without a web
+    # version: headings read on the rendered pages, not in the contents list).
+    lines_alone |= {key(h, 40) for h in truth.get("minor_headings") or []}
     # Numbered or not: "Appendix A. Grant Programs" is a line of its own in the web version.
-    whole = [key(h.text, 40) for h in reading.headings()]
-    s.headings_spurious = sum(1 for h, w in zip(got, whole, strict=True)
-                              if not {h, w} & (wanted | lines_alone)) if wanted else 0
-    for h in sorted(wanted - set(got))[:10]:
+    s.headings_spurious = sum(1 for v in variants
+                              if not v & (wanted | lines_alone)) if wanted else 0
+    for h in sorted(wanted - got)[:10]:
         s.shortfalls.append(f"heading not found: “{h}”")
     # Paragraph starts (a truth paragraph of one or two words is a label, not a paragraph).
     starts = _starts(reading) | {key(n.text, START_WORDS) for n in reading.notes.values()}
@@ -355,7 +364,9 @@ def fidelity_markdown(rows: list[tuple[str, Summary]],
            "project (`../shared/corpus`: 48 CRS products with their publisher's truth, and "
            "five papers of other publishers whose truth files are in "
            "`tests/fixtures/truth/other/`, written from their PDFs: titles, authors, dates, "
-           "contents headings, and notes where they are few; no paragraphs). Inputs: "
+           "every contents heading, the other headings printed (minor headings, not "
+           "looked for but not spurious), and notes where they are few; no paragraphs). "
+           "Inputs: "
            "`source.pdf` is the PDF as published, read from its layout; `source.txt` is "
            "pdftotext's text of it; `web.txt` the publisher's web version as an editor "
            "copies it. Each paper is "

@@ -24,6 +24,7 @@ from .patterns import (
     ends_sentence,
     first_word,
     last_word,
+    listed,
     squash,
     starts_paragraph,
     title_case,
@@ -51,6 +52,14 @@ SUBTITLE = re.compile(r"^\([^()]*\)$")  # a caption's line in brackets: its subt
 QUOTE_INTRO = re.compile(r"(?::|\b(?:stated|states|noted|notes|said|says|wrote|writes|stating|"
                          r"noting|remarked|explained|added|observed|concluded),)\d{0,3}$")
 NUMBER_ALONE = re.compile(r"^[1-9]\d?(?:\.\d{1,2}){0,4}\.?$")  # "3", "3.1", "3.1.1."
+# Two capitalised words run together: "UltraDeepwater", where the extraction took the
+# hyphen that ended a line ("Ultra-" / "Deepwater") for a soft one. Mended when the paper
+# writes the compound with its hyphen elsewhere ("ultra-deepwater").
+GLUED_COMPOUND = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")
+# A letter's complimentary close, over its signature.
+CLOSING = re.compile(r"^(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|"
+                     r"Yours (?:sincerely|truly|faithfully)|(?:With )?(?:best|kind) regards),$",
+                     re.IGNORECASE)
 RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
 WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
 TABLE_CELLS = 8
@@ -125,7 +134,8 @@ def finish_text(parts: list[str], vocabulary: set[str]) -> str:
     text = ""
     for part in parts:
         text = join_lines(text, part, vocabulary)
-    return BROKEN_HYPHEN.sub("-", text)
+    return GLUED_COMPOUND.sub(lambda m: f"{m[1]}-{m[2]}" if f"{m[1]}-{m[2]}".lower()
+                              in vocabulary else m[0], BROKEN_HYPHEN.sub("-", text))
 
 
 class BodyReader:
@@ -147,6 +157,7 @@ class BodyReader:
         self.bullets: list[Line] = []  # bullets set apart from their items, in wait for them
         self.caps: dict[int, Line] = {}  # a paragraph's first line -> its drop cap's line
         self.full_line = 0  # the median length of a full line of this paper
+        self.heading_line = 0  # the longest line of its listed headings wrapped (a margin's)
         self.items_apart = False  # the current list's items are set apart by blank lines
         self.item_region: set[int] = set()  # lines that the bullets in wait introduce
         self.item_starts: set[int] = set()  # and those of them that open an item
@@ -260,6 +271,7 @@ class BodyReader:
         full = sorted(len(a.text) for a, b in zip(lines, lines[1:], strict=False)
                       if a.text and b.text[:1].islower() and a.page == b.page)
         self.full_line = full[len(full) // 2] if full else 0
+        self.heading_line = _heading_line(lines, self.contents) if self.pdf else 0
         if self.pdf:
             self._read_pdf(lines)
         else:
@@ -318,6 +330,20 @@ class BodyReader:
                 continue  # a drop cap, read with the word it begins
             if ln.no in caps and self.draft is not None and self.draft.kind != "heading":
                 self.close()  # a paragraph opens with the drop cap
+            if self.draft is not None and self.draft.kind == "paragraph" \
+                    and CLOSING.match(" ".join(self.draft.parts)):
+                # "Sincerely yours," then a name and a job title, a line each: a signature,
+                # read as one paragraph (not as headings) to the next blank line.
+                k = i
+                while k + 1 < len(lines) and lines[k + 1].text and k - i < 3 \
+                        and lines[k + 1].page == ln.page:
+                    k += 1
+                self.start("paragraph", ln)
+                for m in range(i + 1, k + 1):
+                    self.add(lines[m])
+                self.close()
+                joined_to, blank_before = k, False
+                continue
             if (last := self._box_extent(lines, i, blank_before, new_page)) is not None:
                 self._read_box(lines, i, last)
                 joined_to, blank_before = last, False
@@ -351,8 +377,9 @@ class BodyReader:
                     blank_before = False
                     continue
                 self.close()
-            elif self._table_starts(lines, i):
-                self.start("table", ln)
+            elif self._table_starts(lines, i) and not (
+                    (blank_before or new_page) and squash(ln.text) in self.contents):
+                self.start("table", ln)  # (a listed heading over a column of "[1]" is none)
                 blank_before = False
                 continue
             if self._list_line(ln, lines, i, blank_before, new_page):
@@ -365,7 +392,9 @@ class BodyReader:
                 self.start("heading", ln)
                 if APPENDIX_LABEL.match(ln.text) and not ln.text.endswith((".", ":")):
                     self.draft.parts[-1] += ":"
-                self.add(lines[title])
+                for k in range(i + 1, title + 1):
+                    if lines[k].text:
+                        self.add(lines[k])
                 self.close()
                 joined_to = title
                 blank_before = False
@@ -415,9 +444,9 @@ class BodyReader:
 
     def _numbered_title(self, lines: list[Line], i: int, blank_before: bool,
                         new_page: bool) -> int | None:
-        """A section's number alone on its line ("3.1", "2"), its title on the next line of
+        """A section's number alone on its line ("3.1", "2"), its title on the next lines of
         text (within a blank line), the two an entry of the paper's contents list: the index
-        of the title's line, or None. (Numbers alone fill tables' columns: the list says.)"""
+        of the title's last line, or None. (Numbers alone fill tables' columns: the list says.)"""
         label = APPENDIX_LABEL.match(lines[i].text)
         if not (label or self.contents and NUMBER_ALONE.match(lines[i].text)) \
                 or not (blank_before or new_page or self._previous_ended()):
@@ -432,10 +461,20 @@ class BodyReader:
             return j if looks_like_heading(title, max(20, int(0.75 * self.width))) \
                 and not CAPTION.match(title) and not APPENDIX_LABEL.match(title) else None
         number = lines[i].text.rstrip(".")
-        if squash(f"{number} {lines[j].text}") not in self.contents \
-                and squash(f"{number}. {lines[j].text}") not in self.contents:
-            return None
-        return j
+        # The title may run on over lines set apart ("Creating documented code building
+        # blocks (" / "DOCBB)", its acronym beside an icon): the longest run the list names.
+        found, text, k = None, lines[j].text, j
+        while True:
+            if squash(f"{number} {text}") in self.contents \
+                    or squash(f"{number}. {text}") in self.contents:
+                found = k
+            k += 1
+            while k < len(lines) and not lines[k].text and k - j <= 6:
+                k += 1
+            if k >= len(lines) or not lines[k].text or lines[k].page != lines[i].page \
+                    or k - j > 6 or ends_sentence(text):
+                return found
+            text = f"{text} {lines[k].text}"
 
     def _under_table_caption(self, ln: Line) -> bool:
         """Whether the block just read is a table's caption and `ln` is short enough to be
@@ -732,6 +771,8 @@ class BodyReader:
         fresh = blank_before and not new_page
         if not (fresh or self._previous_ended()):
             return False
+        if squash(ln.text) in self.contents and (blank_before or new_page):
+            return True  # listed, and set apart: whatever is around ("[1]", "bus factor ...")
         if len(ln.text) >= 0.8 * self._width_around(lines, i):
             return False  # as long as the lines around it: wrapped prose, not a heading
         return starts_paragraph(nxt.text) and not self._in_short_run(lines, i)
@@ -784,7 +825,7 @@ class BodyReader:
                 break
             text = f"{text} {ln.text}"
             run.append(ln)
-            if self.contents and squash(text) in self.contents:
+            if self.contents and listed(text, self.contents):
                 found = j  # the longest entry: one wrapped in the list too is one heading
         if found is not None and squash(lines[i].text) not in self.contents \
                 and not CAPTION.match(lines[i].text) \
@@ -819,12 +860,14 @@ class BodyReader:
         both = f"{ln.text} {second}"
         if len(ln.text) > limit or len(second) > limit or ends_sentence(ln.text):
             return None
-        if squash(both) in self.contents and not ends_sentence(second) and blank_before \
+        if listed(both, self.contents) and not ends_sentence(second) and blank_before \
                 and not CAPTION.match(ln.text) \
                 and not (squash(ln.text) in self.contents and squash(second) in self.contents):
             return j  # the contents list names it (not its two lines apart), however long
         if not (looks_like_heading(both.rstrip("?"), 2 * limit) and title_case(both)):
             return None
+        if title_case(ln.text) and _sentence_case(second):
+            return None  # "Circumvention of ... Measures" / "General approach": two levels
         if len(second) >= 0.8 * self._width_around(lines, j) or self._in_short_run(lines, j):
             return None
         # The contents list, when the paper has one, says which: two headings, or one.
@@ -833,8 +876,14 @@ class BodyReader:
         if squash(both) in self.contents:
             return j
         # Otherwise a wrapped heading fills its first line (in larger type: a third of the
-        # column or more), or breaks it after a connective; if not, the second line is a
-        # heading (a subheading, a caption) of its own.
+        # column or more; in a margin, as its listed headings fill theirs: the next word
+        # would not have fitted, a lower heading's smaller type fitting a quarter more), or
+        # breaks it after a connective; if not, the second line is a heading (a subheading,
+        # a caption) of its own.
+        if self.heading_line and len(ln.text) <= 1.25 * self.heading_line \
+                and self.heading_line < len(ln.text) + 1 + len(first_word(second)) \
+                and not lines[j + 1].text and looks_like_heading(second, limit):
+            return j  # (set apart below, as a side head is from its text)
         if last_word(ln.text).lower() not in CONNECTIVES and (
                 len(second) >= len(ln.text) or len(ln.text) < 0.35 * self.width):
             return None
@@ -929,6 +978,33 @@ class BodyReader:
             j += 1
         widest = max((len(t) for t in near), default=self.width)
         return widest if widest >= 0.5 * self.width else self.width
+
+
+def _sentence_case(text: str) -> bool:
+    """A capital to open, the longer words after it in lower case: "General approach"."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    rest = [w for w in words[1:] if len(w) > 3]
+    return bool(words) and words[0][0].isupper() and bool(rest) \
+        and all(w[0].islower() for w in rest)
+
+
+def _heading_line(lines: list[Line], contents: frozenset[str]) -> int:
+    """How long the lines of the paper's headings run when they wrap (set in a margin, most
+    often): the longest first line of a heading the contents list names wrapped over two to
+    six lines, when two or more are; else 0."""
+    longest: list[int] = []
+    for i, ln in enumerate(lines):
+        if not ln.text or (i and lines[i - 1].text and lines[i - 1].page == ln.page):
+            continue  # a heading opens after a blank line or atop a page
+        text = ln.text
+        for j in range(i + 1, min(i + MAX_HEADING_LINES, len(lines))):
+            if not lines[j].text or lines[j].page != ln.page or ends_sentence(text):
+                break
+            text = f"{text} {lines[j].text}"
+            if squash(text) in contents:
+                longest.append(max(len(x.text) for x in lines[i:j]))
+                break
+    return max(longest) if len(longest) >= 2 else 0
 
 
 def _run_around(lines: list[Line], i: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from .patterns import (
     TOC_ENTRY,
     URL_LINE,
     ends_sentence,
+    listed,
     squash,
 )
 
@@ -24,7 +25,8 @@ SIDE_HEAD_WORDS = 25  # a heading set in the margin (up to seven short lines), a
 FOOT_BOX = 8  # lines of a publisher's box at a page's foot, at the most
 BULLET_ALONE = re.compile(r"^[•◦▪▫‣⁃●○■□]$")
 NUMBER_THEN_TEXT = re.compile(r"^(\d{1,4})\s*(\S.*)$")
-TEXT_THEN_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4})$|^([A-Za-z]{2,6})-(\d{1,4})$")  # "CRS-10"
+TEXT_THEN_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4}|[ivxl]{1,6})$|^([A-Za-z]{2,6})-(\d{1,4})$")
+# ("Page 21", "Page iii", "CRS-10")
 # "7negotiations", "12The": a page number run into the first word; not "18th" or "5km".
 CONTENTS_HEADS = ("contents", "table of contents")
 PAGE_REF = re.compile(r"\d{1,4}|[ivxlc]{1,6}")  # a page number alone: "43", "iii"
@@ -341,7 +343,7 @@ def restore_listed_heads(lines: list[Line], dropped: dict[int, Dropped],
         key = squash(ln.text)
         nxt = text_lines[k + 1] if k + 1 < len(text_lines) else None
         if d.why == RUNNING and key not in seen and key not in kept \
-                and _listed(ln.text, contents):
+                and listed(ln.text, contents):
             seen.add(key)
             del dropped[ln.no]
             above = text_lines[k - 1] if k else None
@@ -354,10 +356,3 @@ def restore_listed_heads(lines: list[Line], dropped: dict[int, Dropped],
             del dropped[ln.no]
         seen.add(key)
 
-
-def _listed(text: str, contents: frozenset[str]) -> bool:
-    """Whether the contents list names `text`, with or without the appendix label before it
-    ("Appendix I: Scope and Methodology", listed as "Appendix I:" and its title)."""
-    bare = re.sub(r"^(?:Appendix|Annex|Attachment|Enclosure)\s+\S+?[.:]\s+", "", text,
-                  flags=re.IGNORECASE)
-    return squash(text) in contents or squash(bare) in contents

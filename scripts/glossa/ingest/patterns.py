@@ -23,6 +23,7 @@ CAPTION = re.compile(
 # A label that names an appendix and no more: "Appendix I", "Appendix II:", "Annex 3".
 APPENDIX_LABEL = re.compile(r"^(?:Appendix|Annex|Attachment|Enclosure)\s+"
                             r"(?:[A-Z]|[IVXL]{1,6}|\d{1,2})[.:]?$")
+APPENDIX_PREFIX = re.compile(r"^(?:Appendix|Annex|Attachment|Enclosure)\s+\S+?[.:]\s+")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
 IDENTIFIER = re.compile(r"^(?=\S*\d)[A-Z0-9][A-Z0-9./-]{2,}$")
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
@@ -84,6 +85,13 @@ def words(text: str) -> list[str]:
 def squash(text: str) -> str:
     """Compare texts whatever their spacing and case."""
     return " ".join(text.split()).casefold()
+
+
+def listed(text: str, contents: frozenset[str]) -> bool:
+    """Whether the contents list names `text`, with or without the appendix label before it
+    ("Appendix I: Scope and Methodology", listed as "Appendix I:" and its title)."""
+    bare = APPENDIX_PREFIX.sub("", text)
+    return squash(text) in contents or squash(bare) in contents
 
 
 def title_case(text: str) -> bool:

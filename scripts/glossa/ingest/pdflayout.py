@@ -103,6 +103,9 @@ class Layout:
         return "\n".join(out) + "\n"
 
 
+MARKS = "*†‡§¶,–-"  # what a note's marker is made of, beside its figures
+
+
 @dataclass
 class _Char:
     ch: str
@@ -243,8 +246,11 @@ class _Builder:
             # start: a note's number.
             # Or written after its line but printed inside it (a marker set as an object of
             # its own).
+            # (A marker is figures or a mark: smaller words printed over a line, such as a
+            # running head crossing a large heading, are a line of their own.)
             x0 = min(ch.x0 for ch in self.chars)
-            raised = c.size < 0.85 * size and c.base < self.base
+            raised = c.size < 0.85 * size and c.base < self.base and (
+                c.ch.isdigit() or c.ch in MARKS)
             if not (raised and (-ATTACH_GAP * size <= x0 - c.x1 <= 0.6 * size
                                 or x0 <= c.x0 <= self._x1())):
                 return False
