@@ -329,3 +329,13 @@ def test_a_running_head_printed_across_a_large_heading_stays_out_of_it():
     reading = ingest_layout(read_pdf(pdf.read_bytes()))
     assert "Appendix VI: Comments from the Department of the Interior" in [
         h.text for h in reading.headings()]
+
+
+def test_an_entry_of_a_glossary_or_an_index_is_no_heading():
+    # Under "Skill codes" and "Acronyms": "DMP data management plan. 21", "DIST Building
+    # distributable software. 13, 15–17, 20, 21, 24, 27": text, a full stop, its pages.
+    from glossa.ingest.body import looks_like_heading
+    headings = _other_headings("teachingrse-2026_rse-foundational-competencies")
+    assert {"Skill codes", "Acronyms"} <= set(headings)
+    assert not [h for h in headings if h.startswith(("DMP ", "CD ", "DIST Building"))]
+    assert looks_like_heading("S. 121", 60)  # a bill's number is no page reference

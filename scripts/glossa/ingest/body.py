@@ -56,6 +56,9 @@ NUMBER_ALONE = re.compile(r"^[1-9]\d?(?:\.\d{1,2}){0,4}\.?$")  # "3", "3.1", "3.
 # hyphen that ended a line ("Ultra-" / "Deepwater") for a soft one. Mended when the paper
 # writes the compound with its hyphen elsewhere ("ultra-deepwater").
 GLUED_COMPOUND = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")
+# An entry of an index or a glossary: its text, a full stop, the pages it is on
+# ("DMP data management plan. 21", "... software. 13, 15–17, 20"); not a bill ("S. 121").
+INDEX_ENTRY = re.compile(r"(?<=[a-z)])\.\s+\d{1,4}(?:[–-]\d{1,4})?(?:,\s*\d{1,4}(?:[–-]\d{1,4})?)*,?$")
 # A letter's complimentary close, over its signature.
 CLOSING = re.compile(r"^(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|"
                      r"Yours (?:sincerely|truly|faithfully)|(?:With )?(?:best|kind) regards),$",
@@ -107,7 +110,7 @@ def looks_like_heading(text: str, limit: int) -> bool:
     if CAPTION.match(text) or URL_LINE.match(text) or DATE_LINE.match(text) \
             or DATE_CELL.match(text) or IDENTIFIER.match(text):
         return False
-    if text[-1] in ".,;:!-" + DASHES or MARKER_ENDED.search(text):
+    if text[-1] in ".,;:!-" + DASHES or MARKER_ENDED.search(text) or INDEX_ENTRY.search(text):
         return False
     if last_word(text).lower() in CONNECTIVES:
         return False
