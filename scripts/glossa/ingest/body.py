@@ -58,7 +58,8 @@ NUMBER_ALONE = re.compile(r"^[1-9]\d?(?:\.\d{1,2}){0,4}\.?$")  # "3", "3.1", "3.
 GLUED_COMPOUND = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")
 # An entry of an index or a glossary: its text, a full stop, the pages it is on
 # ("DMP data management plan. 21", "... software. 13, 15–17, 20"); not a bill ("S. 121").
-INDEX_ENTRY = re.compile(r"(?<=[a-z)])\.\s+\d{1,4}(?:[–-]\d{1,4})?(?:,\s*\d{1,4}(?:[–-]\d{1,4})?)*,?$")
+PAGES_CITED = r"\d{1,4}(?:[–-]\d{1,4})?"
+INDEX_ENTRY = re.compile(rf"(?<=[a-z)])\.\s+{PAGES_CITED}(?:,\s*{PAGES_CITED})*,?$")
 # A letter's complimentary close, over its signature.
 CLOSING = re.compile(r"^(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|"
                      r"Yours (?:sincerely|truly|faithfully)|(?:With )?(?:best|kind) regards),$",
