@@ -994,8 +994,8 @@ def _sentence_case(text: str) -> bool:
 
 def _heading_line(lines: list[Line], contents: frozenset[str]) -> int:
     """How long the lines of the paper's headings run when they wrap (set in a margin, most
-    often): the longest first line of a heading the contents list names wrapped over two to
-    six lines, when two or more are; else 0."""
+    often): the longest line but the last of the headings the contents list names wrapped
+    over two to six lines, when two or more are; else 0."""
     longest: list[int] = []
     for i, ln in enumerate(lines):
         if not ln.text or (i and lines[i - 1].text and lines[i - 1].page == ln.page):
