@@ -20,6 +20,7 @@ const PAGES = 5;         // pages whose text one query fetches (as Pagefind's ow
 const PASSAGES = 4;      // passages listed under one page
 const CONTEXT = 28;      // words of a passage shown around its first match
 const MAX_VARIANTS = 4;  // spellings of a glossary name tried for one query
+const LOOKED_UP = 3;     // words of a query looked up in the index, at the most
 const FILTER = /^(kind|paper):(\S+)$/i;
 // What separates words: the theme's separator (curly quotes included), applied to what is typed.
 const SEPARATOR = /[\s\-–—,:!=[\]()"/‘’“”.?;]+/u;
@@ -45,6 +46,9 @@ function load() {
     pagefind = import(new URL("pagefind/pagefind.js", site).href).then(async pf => {
       await pf.options({ baseUrl: "/", excerptLength: CONTEXT });
       await pf.init();
+      // Pagefind's init only starts its engine; an empty preload waits for it (its
+      // WebAssembly and metadata, no index chunk), so the first query does not.
+      await pf.preload("");
       return pf;
     }).catch(e => {
       pagefind = null;  // the next query tries again (a dropped connection, say)
@@ -107,15 +111,51 @@ function snippet(words, start, end, hits) {
   return `<p>${from > start ? "… " : ""}${text}${to < end ? " …" : ""}</p>`;
 }
 
+/* Where in a page's words the typed words that Pagefind was not asked for stand (the
+ * words themselves, or words they begin: "sanction" finds "sanctions"). */
+function where(words, unasked) {
+  if (!unasked.length) return [];
+  const out = [];
+  words.forEach((w, k) => {
+    const n = normal(w);
+    if (n && unasked.some(t => n.startsWith(t))) out.push(k);
+  });
+  return out;
+}
+
+/* The fewest words of a passage that hold every typed word found in it: its hits (word
+ * positions, in order) and the word each matched. */
+function span(hits, termAt) {
+  const want = new Set(hits.map(h => termAt.get(h)).filter(Boolean)).size;
+  if (!want) return Infinity;
+  const count = new Map();
+  let best = Infinity, have = 0, from = 0;
+  for (let to = 0; to < hits.length; to++) {
+    const t = termAt.get(hits[to]);
+    if (t && (count.get(t) || 0) === 0) have++;
+    if (t) count.set(t, (count.get(t) || 0) + 1);
+    while (have === want) {
+      best = Math.min(best, hits[to] - hits[from]);
+      const u = termAt.get(hits[from++]);
+      if (u) {
+        count.set(u, count.get(u) - 1);
+        if (count.get(u) === 0) have--;
+      }
+    }
+  }
+  return best;
+}
+
 /* One page's result: the page, then its passages that hold the query's words, best first.
  * A record of its own (an editors' annotation) has its place in its URL already. */
-function group(data, terms, typed, replaced, rank) {
+function group(data, terms, typed, replaced, rank, unasked) {
   const words = data.content.split(/[\r\n\s]+/g);
   const url = (data.url || "/").replace(/^\/+/, "");
   const [page, hash] = url.split("#");
   const meta = data.meta || {};
   const top = 1000 - rank;  // the theme orders by score; Pagefind has ranked the pages
-  const locations = [...(data.locations || [])].sort((a, b) => a - b);
+  const locations = [...new Set([...(data.locations || []), ...where(words, unasked)])]
+    .sort((a, b) => a - b);
   const termAt = new Map(locations.map(loc => [loc, termOf(words[loc] || "", terms)]));
   const seen = new Set([...termAt.values()].filter(Boolean));
   // What the result's link asks the page to highlight, and which typed words it lacks. A
@@ -125,7 +165,7 @@ function group(data, terms, typed, replaced, rank) {
     typed.map(t => [t, seen.has(t) || (replaced.includes(t) && other)]));
   for (const t of seen) termsOf[t] = true;
   if (hash !== undefined) {
-    return { best: seen.size, list: [
+    return { best: seen.size, span: Infinity, list: [
       { location: page, title: escapeHtml(`${meta.page || page} (editors’ annotation)`),
         text: "", score: top,
         terms: termsOf },
@@ -146,8 +186,12 @@ function group(data, terms, typed, replaced, rank) {
     entry.hits.push(loc);
     found.set(i, entry);
   }
+  for (const entry of found.values()) entry.span = span(entry.hits, termAt);
+  // The passage holding most of the words typed, then the one holding them closest together
+  // (a sentence pasted, against a list that names its words here and there), then the most.
   const ranked = [...found.entries()]
-    .sort(([, a], [, b]) => b.terms.size - a.terms.size || b.hits.length - a.hits.length);
+    .sort(([, a], [, b]) => b.terms.size - a.terms.size || a.span - b.span
+      || b.hits.length - a.hits.length);
   const passages = ranked.slice(0, PASSAGES)
     .map(([i, entry], n) => {
       const anchor = anchors[i];
@@ -171,7 +215,8 @@ function group(data, terms, typed, replaced, rank) {
         terms: termsOf
       };
     });
-  return { best: ranked.length ? ranked[0][1].terms.size : 0, list: [
+  return { best: ranked.length ? ranked[0][1].terms.size : 0,
+           span: ranked.length ? ranked[0][1].span : Infinity, list: [
     { location: page, title: escapeHtml(meta.title || page), text: "", score: top,
       terms: termsOf }, ...passages] };
 }
@@ -204,15 +249,30 @@ function variants(terms, groups) {
   return out;
 }
 
+/* The words Pagefind is asked for: all of them, or for a longer query (a sentence pasted)
+ * its LOOKED_UP longest, the rarest as a rule. Pagefind fetches the index chunk of every word
+ * it is asked for and keeps the pages that hold them all; the passages are then ranked on
+ * every word typed, so a sentence still lands on its paragraph. */
+function narrowed(terms) {
+  if (terms.length <= LOOKED_UP) return terms;
+  const longest = [...terms].sort((a, b) => b.length - a.length).slice(0, LOOKED_UP);
+  return terms.filter(t => longest.includes(t));
+}
+
 async function answer(query, id) {
   const { terms, filters } = parse(query);
   if (!terms.length && !Object.keys(filters).length) return { items: [] };
   const [pf, groups] = await Promise.all([load(), loadSpellings()]);
   const options = { filters: Object.fromEntries(
     Object.entries(filters).map(([k, v]) => [k, { any: v }])) };
-  const asked_for = terms.length ? variants(terms, groups) : [null];
-  const searches = await Promise.all(
-    asked_for.map(t => pf.search(t ? t.join(" ") : null, options)));
+  // Other spellings of a glossary name are tried for a query of a few words (a name typed);
+  // a longer one (a sentence pasted) is searched as typed.
+  const asked_for = !terms.length ? [null]
+    : terms.length <= LOOKED_UP ? variants(terms, groups) : [terms];
+  // The words looked up for each spelling; two spellings that leave the same words (a name
+  // shorter than the words kept) are one search.
+  const lookups = [...new Set(asked_for.map(t => (t ? narrowed(t).join(" ") : null)))];
+  const searches = await Promise.all(lookups.map(t => pf.search(t, options)));
   if (id !== asked) return null;  // a newer query came in meanwhile
   const best = new Map();
   for (const search of searches) {
@@ -230,8 +290,11 @@ async function answer(query, id) {
   const byPage = new Map();
   // Pagefind ranks pages by their words; of those, a page where one passage holds more of
   // the words typed comes first (a sentence pasted from a paper finds its paragraph).
-  const ordered = data.map((d, rank) => ({ ...group(d, all, terms, replaced, rank), rank }))
-    .sort((a, b) => b.best - a.best || a.rank - b.rank);
+  const lookedUp = new Set(asked_for.flatMap(t => (t ? narrowed(t) : [])));
+  const unasked = all.filter(t => !lookedUp.has(t));
+  const ordered = data.map((d, rank) => ({
+    ...group(d, all, terms, replaced, rank, unasked), rank }))
+    .sort((a, b) => b.best - a.best || a.span - b.span || a.rank - b.rank);
   ordered.forEach(({ list }, rank) => {
     const shift = rank - (1000 - list[0].score);
     for (const item of list) item.score -= shift;

@@ -7,9 +7,11 @@ search, and served locally; Debian's Chromium (Playwright) then, for each search
 
 - **time and bytes**: for each of the timed queries and each run, a fresh browser context
   (empty cache) opens a paper page; once it has loaded, the search box is opened and the
-  query typed; the time is from the page's load to the first result on screen, and the
-  bytes are everything fetched for search (the index, the worker, Pagefind's files) from
-  the page's start until then, as the network reports them (compressed where served so);
+  query typed; the time is from the query's keystroke to the first result on screen, by
+  the page's own clock (the driver's round trips, a few tenths of a second, are not the
+  reader's wait), and the bytes are everything fetched for search (the index, the worker,
+  Pagefind's files) from the page's start until then, as the network reports them; the
+  local server gzips text as static hosts do (Pagefind's files come compressed already);
 - **relevance**: in one page, each of 20 queries drawn from the papers' own sentences (the
   first words of a sentence of a paragraph chosen at random); a query is right when one of
   its first three results lands on a paper's paragraph (the hosted search) or section (the
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import os
 import random
@@ -52,9 +55,48 @@ SEARCH_FILES = re.compile(r"/(search/|pagefind/|assets/javascripts/workers/|"
                           r"javascripts/glossa-search-worker\.js)")
 
 
+# What a static host compresses on the way (GitHub Pages, Netlify and the like gzip text);
+# Pagefind's own files are compressed already, the index of the theme's search is not.
+COMPRESSED = (".html", ".js", ".json", ".css", ".svg", ".xml", ".txt")
+# In the page (an init script: the pages' policy forbids the benchmark's own scripts): when
+# the query's keystroke reaches the search box, and when the first result is on screen.
+CLOCK = """
+window.__glossaBench = { typed: 0, first: 0 };
+document.addEventListener("keyup", e => {
+  if (e.target.matches && e.target.matches("input.md-search__input"))
+    window.__glossaBench.typed = performance.now();
+}, true);
+new MutationObserver(() => {
+  const b = window.__glossaBench;
+  if (b.typed && !b.first && document.querySelector(".md-search-result__item"))
+    b.first = performance.now();
+}).observe(document, { subtree: true, childList: true });
+"""
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a static host does: text gzipped when the browser accepts it."""
+    zipped: dict[str, bytes] = {}
+
     def log_message(self, *args):
         pass
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if not (path.endswith(COMPRESSED) and os.path.isfile(path)
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = self.zipped.get(path)
+        if body is None:
+            body = self.zipped[path] = gzip.compress(Path(path).read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -143,16 +185,18 @@ def _open_search(page, query: str) -> None:
 
 
 def time_query(browser, url: str, query: str) -> tuple[float, int]:
-    """Seconds from the page's load to the first result, and bytes fetched for search."""
+    """Seconds from the query typed (the page loaded) to the first result on screen, by the
+    page's own clock, and bytes fetched for search."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
+    page.add_init_script(CLOCK)
     finished = []  # the page's requests and its search worker's, as they complete
     page.on("requestfinished", lambda request: finished.append(request))
     page.goto(url, wait_until="load")
-    start = time.perf_counter()
     _open_search(page, query)
     page.wait_for_selector(".md-search-result__item", timeout=300_000)
-    seconds = time.perf_counter() - start
+    clock = page.evaluate("window.__glossaBench")
+    seconds = (clock["first"] - clock["typed"]) / 1000
     page.wait_for_timeout(300)  # what is still arriving for this query counts too
     fetched = 0
     for request in finished:
@@ -252,17 +296,19 @@ def render(rows: list[dict], runs: int, command: str) -> str:
     lines = [SECTION, "",
              f"Written by `{command}` on {machine()}. Each N is built twice, once with each "
              "search, and served locally; Chromium opens a paper page in a fresh context "
-             f"(empty cache), and once the page has loaded types a query. Medians of {runs} "
+             f"(empty cache), and once the page has loaded types a query; the time is from "
+             "the query's keystroke to the first result on screen, by the page's own clock. "
+             f"Medians of {runs} "
              f"runs of each of {TIMED} queries (then the median over the queries; the worst "
              "query in brackets). Bytes: everything fetched for search from the page's start "
              "to the first result (index, worker, Pagefind's files), as the network reports "
-             "them. Right: of "
+             "them; the local server gzips text as static hosts do. Right: of "
              f"{QUERIES} queries drawn from the papers' own sentences (their first {WORDS} "
              "words), those where one of the first three results lands on a paper's "
              "paragraph (hosted) or section (the theme's search, whose results are sections) "
              "holding the sentence; the synthetic papers reuse the real papers' paragraphs, "
              "so any copy counts. `glossa.bench_search` says how they are drawn.", "",
-             "| N | search | first result after load | bytes fetched for one query | right in "
+             "| N | search | first result after the query | bytes fetched for one query | right in "
              "the first three | index on disk |", "|---|---|---|---|---|---|"]
     for r in rows:
         for search, name, disk in (("pagefind", "hosted (Pagefind)", r["pagefind files"]),

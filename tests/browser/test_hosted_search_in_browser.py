@@ -147,3 +147,25 @@ def test_two_annotations_on_one_paragraph_are_both_found(page: Page, served_site
         hit = page.locator(".md-search-result__item a[href*='putin-and-north-korea']"
                            "[href$='#p8']")
         expect(hit.first).to_contain_text("Editors’ annotations (context, source) on ¶8")
+
+
+def test_a_sentence_pasted_lands_on_its_paragraph_with_every_word_found(page: Page,
+                                                                        served_site):
+    # Pagefind is asked for the sentence's three longest words only (fewer index chunks);
+    # the passages are ranked, and the words marked, on all of them.
+    sentence = "The Kremlin currently has two options: to be involved passively or actively."
+    page.goto(served_site + PAPER)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill(sentence)
+    page.keyboard.press("End")
+    first = page.locator(".md-search-result__item a[href*='#p']").first
+    expect(first).to_be_visible()
+    href = first.get_attribute("href")
+    assert "putin-and-north-korea" in href
+    marked = {m.lower().strip(".,:") for m in first.locator("mark").all_inner_texts()}
+    # "passively", "currently", "actively" looked up; "kremlin", "options", "involved" not
+    assert {"passively", "kremlin", "options", "involved"} <= marked, marked
+    expect(page.locator(".md-search-result__item del")).to_have_count(0)  # none "missing"
+    first.click()
+    para = page.locator(f"p#{href.split('#')[1]}")
+    expect(para).to_contain_text("two options: to be involved passively or actively")
