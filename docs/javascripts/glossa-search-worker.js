@@ -112,13 +112,14 @@ function snippet(words, start, end, hits) {
 }
 
 /* Where in a page's words the typed words that Pagefind was not asked for stand (the
- * words themselves, or words they begin: "sanction" finds "sanctions"). */
+ * words themselves, or words that a typed word of four letters or more begins: "sanction"
+ * finds "sanctions"; "un" finds "un", not "under"). */
 function where(words, unasked) {
   if (!unasked.length) return [];
   const out = [];
   words.forEach((w, k) => {
     const n = normal(w);
-    if (n && unasked.some(t => n.startsWith(t))) out.push(k);
+    if (n && unasked.some(t => n === t || (t.length >= 4 && n.startsWith(t)))) out.push(k);
   });
   return out;
 }
