@@ -339,3 +339,17 @@ def test_an_entry_of_a_glossary_or_an_index_is_no_heading():
     assert {"Skill codes", "Acronyms"} <= set(headings)
     assert not [h for h in headings if h.startswith(("DMP ", "CD ", "DIST Building"))]
     assert looks_like_heading("S. 121", 60)  # a bill's number is no page reference
+
+
+@pytest.mark.parametrize("paper, entry", [
+    ("gao-05-927_managing-for-results", "Results in Brief"),  # page numbers in a column
+    ("teachingrse-2026_rse-foundational-competencies", "2 Related work"),  # leaders below
+])
+def test_a_contents_page_read_from_the_pdf_is_a_contents_list_not_headings(paper, entry):
+    from glossa.ingest.pdflayout import read_pdf
+    from glossa.ingest.pdfread import ingest_layout
+    pdf = SHARED / "other" / paper / "source.pdf"
+    reading = ingest_layout(read_pdf(pdf.read_bytes()))
+    listed = [d.text for d in reading.dropped if d.why == "contents list"]
+    assert "Contents" in listed and entry in listed
+    assert not [h for h in reading.headings() if h.text in ("Contents", "Letter")]

@@ -46,6 +46,7 @@ PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?(?:[-–—]\s*)?"
                          r"(?:\s*[-–—])?(?:\s+of\s+\d+)?$", re.I)
 CONTINUED = re.compile(r"^\(?\s*(?:\.{2,}|…)?\s*continued\s*(?:\.{2,}|…)?\s*\)?$", re.I)
 DIGITS = re.compile(r"\d")
+PAGE_REF = re.compile(r"\d{1,4}|[ivxlc]{1,6}")  # a page number alone, in a contents list
 UNREADABLE = 3.0  # points: type this small is no text for readers (a tab's label set at 2 pt)
 NOTES_HEADING = frozenset(("notes", "endnotes", "end notes", "footnotes"))
 
@@ -307,6 +308,16 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
             for ln in page.lines[:entries[-1]]:
                 if ln.no not in dropped and ln.text:
                     dropped[ln.no] = Dropped(ln.no, ln.text, "contents list")
+    # A page headed "Contents" whose page numbers stand apart, in a column of their own (no
+    # leaders, or leaders for the lower entries only): its lines down to its last number.
+    for page in layout.pages:
+        body = [ln for ln in page.lines if ln.text and ln.no not in dropped]
+        if not body or squash(body[0].text) not in ("contents", "table of contents"):
+            continue
+        numbers = [k for k, ln in enumerate(body) if PAGE_REF.fullmatch(ln.text)]
+        if len(numbers) >= 3:
+            for ln in body[:numbers[-1] + 1]:
+                dropped[ln.no] = Dropped(ln.no, ln.text, "contents list")
 
 
 # -- front matter -----------------------------------------------------------------------
