@@ -55,7 +55,8 @@ def test_the_hosted_search_index_is_the_same_between_builds(two_builds):
                 if p.is_file() and same == (p.parent.name in ("fragment", "index")
                                             or p.suffix in (".js", ".css", ".pagefind"))}
     a, b = two_builds
-    assert files(a, True) and files(a, True) == files(b, True)
+    fa, fb = files(a, True), files(b, True)
+    assert fa and fa == fb, _fragments_apart(fa, fb)
     assert len(files(a, False)) == len(files(b, False))
     assert "pagefind-entry.json" in " ".join(files(a, False))
 
@@ -284,3 +285,18 @@ def test_the_paper_page_marks_every_annotation_and_the_index_lists_them(two_buil
         assert f"Editors’ annotations: {len(ids)} (" in summary
         printed = page.select(".glossa-annotations-print li")
         assert [li["value"] for li in printed] == [str(i) for i in range(1, len(ids) + 1)]
+
+
+def _fragments_apart(fa: dict[str, bytes], fb: dict[str, bytes]) -> str:
+    """What differs between two builds' Pagefind files, decoded (the failure is intermittent:
+    the message has to say which page's fragment moved, and how)."""
+    import gzip
+    out = []
+    for name in sorted(set(fa) ^ set(fb))[:4]:
+        data = fa.get(name) or fb.get(name)
+        text = gzip.decompress(data).decode("utf-8", "replace") if data[:2] == b"\x1f\x8b" \
+            else repr(data[:200])
+        side = "first" if name in fa else "second"
+        out.append(f"only in the {side} build: {name}: {text[-1500:]}")
+    return "\n".join(out) or "same names, different bytes"
+
