@@ -119,13 +119,38 @@ async def _write(site: Path, records: list[Record]) -> int:
 
     config = IndexConfig(exclude_selectors=list(EXCLUDE), force_language="en",
                          output_path=str(site / BUNDLE))
-    async with PagefindIndex(config=config) as index:
+    index = await PagefindIndex(config=config).__aenter__()
+    try:
         added = await index.add_directory(path=str(site), glob="**/*.html")
         for r in records:
             await index.add_custom_record(url="/" + r.url, content=r.text, language="en",
                                           meta={"title": r.title, "page": r.page},
                                           filters=r.filters)
+        await index.write_files()
+        # Pagefind answers before its last file is on disk; closing it then cut that file
+        # short (a truncated pagefind-worker.js, one build in three): wait until the files
+        # stop changing.
+        await _settled(site / BUNDLE)
+    finally:
+        # (the context manager's exit writes the files again, then closes the service at
+        # once: told that something failed, it only closes)
+        await index.__aexit__(RuntimeError, None, None)
     return int(added.get("page_count", 0)) + len(records)
+
+
+async def _settled(folder: Path, quiet: float = 0.3, limit: float = 30.0) -> None:
+    """Return once no file in `folder` has changed size for `quiet` seconds."""
+    def sizes() -> dict[str, int]:
+        return {str(p): p.stat().st_size for p in folder.rglob("*") if p.is_file()}
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    last = sizes()
+    while loop.time() - start < limit:
+        await asyncio.sleep(quiet)
+        now = sizes()
+        if now == last:
+            return
+        last = now
 
 
 def spelling_groups(spellings: dict[str, tuple[str, ...]]) -> list[list[str]]:
