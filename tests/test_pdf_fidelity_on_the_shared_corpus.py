@@ -35,6 +35,25 @@ def share(a: int, b: int) -> float:
     return a / b if b else 1.0
 
 
+@cache
+def _text_reading(paper: str, folder: str = "crs"):
+    """A shared-corpus paper's pdftotext text, read (once per test run)."""
+    from glossa.ingest import ingest_text
+    return ingest_text((SHARED / folder / paper / "source.txt").read_text(encoding="utf-8"))
+
+
+@cache
+def _pdf_reading(paper: str, folder: str = "crs"):
+    """A shared-corpus paper's PDF, read from its layout (once per test run)."""
+    from glossa.ingest.pdflayout import read_pdf
+    from glossa.ingest.pdfread import ingest_layout
+    return ingest_layout(read_pdf((SHARED / folder / paper / "source.pdf").read_bytes()))
+
+
+TEACHING = "teachingrse-2026_rse-foundational-competencies"
+GAO_05, GAO_07 = "gao-05-927_managing-for-results", "gao-07-283_crude-oil-peak-strategy"
+
+
 # The issues' targets for the CRS products, per input: the PDF read from its layout, and
 # pdftotext's text of it (#12). Shares are at least these; spurious headings fewer than 5% of
 # those found; no furniture, lone bullet or lost word.
@@ -89,8 +108,7 @@ def test_table_cells_after_a_blank_line_stay_cells_not_a_paragraph():
     # R45100's table of laws, whole paper (the excerpt in the fixtures reads it otherwise):
     # "Division A, Title V, §533" / "Division C, Title II" under a cell that does not end a
     # sentence; joined, they made a paragraph no one wrote.
-    from glossa.ingest import ingest_text
-    reading = ingest_text((SHARED / "crs/R45100.21/source.txt").read_text(encoding="utf-8"))
+    reading = _text_reading("R45100.21")
     assert not any(p.kind == "paragraph" and "§533 Division C" in p.text
                    for p in reading.paragraphs())
     cells = {line for p in reading.paragraphs() if p.kind == "table"
@@ -101,27 +119,19 @@ def test_table_cells_after_a_blank_line_stay_cells_not_a_paragraph():
 def test_a_sentence_beside_a_line_glued_from_two_is_prose_not_a_heading():
     # pdftotext glued a line of a box to the body line beside it (180 letters): measured
     # against it, the first line of a paragraph looked short enough to be a heading.
-    from glossa.ingest import ingest_text
     for paper, opening in (("R48907.2", "Furthermore, the Jeff Miller and Richard Blumenthal"),
                            ("R48447.6", "On February 7, 2025, Representative Chuck Edwards")):
-        reading = ingest_text((SHARED / "crs" / paper / "source.txt").read_text(encoding="utf-8"))
+        reading = _text_reading(paper)
         assert not [h for h in reading.headings() if h.text.startswith(opening)], paper
         assert any(p.text.startswith(opening) for p in reading.paragraphs()), paper
 
 
 def test_report_boxes_read_from_the_pdf_are_asides_not_headings():
-    from glossa.ingest.pdflayout import read_pdf
-    from glossa.ingest.pdfread import ingest_layout
-    reading = ingest_layout(read_pdf((SHARED / "crs/RS22331.53/source.pdf").read_bytes()))
+    reading = _pdf_reading("RS22331.53")
     assert not [h for h in reading.headings() if h.text in ("Author Information", "Disclaimer")]
     asides = {p.lead: p.text for p in reading.paragraphs() if p.kind == "aside" and p.lead}
     assert asides["Author Information"].startswith("Marc Labonte")
     assert asides["Disclaimer"].startswith("This document was prepared")
-
-
-def _text_reading(paper: str):
-    from glossa.ingest import ingest_text
-    return ingest_text((SHARED / "crs" / paper / "source.txt").read_text(encoding="utf-8"))
 
 
 def test_text_boxes_are_asides_and_listed_sections_stay_headings():
@@ -215,9 +225,7 @@ def test_a_contents_entry_wrapped_onto_two_lines_names_one_heading():
 
 
 def test_a_bills_number_set_as_a_heading_in_the_pdf_is_a_heading():
-    from glossa.ingest.pdflayout import read_pdf
-    from glossa.ingest.pdfread import ingest_layout
-    reading = ingest_layout(read_pdf((SHARED / "crs/R48447.6/source.pdf").read_bytes()))
+    reading = _pdf_reading("R48447.6")
     headings = {h.text for h in reading.headings()}
     assert {"S. 121", "S. 1761", "H.R. 1119"} <= headings
 
@@ -225,9 +233,7 @@ def test_a_bills_number_set_as_a_heading_in_the_pdf_is_a_heading():
 def test_a_section_number_printed_apart_from_its_title_is_one_numbered_heading():
     # "3.1" / blank / "Current challenges"; the contents line "3.1 Current challenges . . ."
     # lost its page number to another column.
-    from glossa.ingest import ingest_text
-    paper = SHARED / "other/teachingrse-2026_rse-foundational-competencies/source.txt"
-    reading = ingest_text(paper.read_text(encoding="utf-8"))
+    reading = _text_reading(TEACHING, "other")
     assert "3.1 Current challenges" in [h.text for h in reading.headings()]
     assert not [p for p in reading.paragraphs() if p.text in ("3.1", "Current challenges")]
 
@@ -235,9 +241,7 @@ def test_a_section_number_printed_apart_from_its_title_is_one_numbered_heading()
 def test_a_contents_list_with_leaders_for_its_sub_entries_only_lists_its_chapters_too():
     # "1 Introduction" over "1.1 Terminology . . . . 4": the chapter's page number stands in
     # a column apart; "1" atop its page over "Introduction" is the chapter's number.
-    from glossa.ingest import ingest_text
-    paper = SHARED / "other/teachingrse-2026_rse-foundational-competencies/source.txt"
-    reading = ingest_text(paper.read_text(encoding="utf-8"))
+    reading = _text_reading(TEACHING, "other")
     headings = [h.text for h in reading.headings()]
     assert {"1 Introduction", "6 RSE specialisations", "3 Values"} <= set(headings)
     listed = {d.text for d in reading.dropped if d.why == "table of contents entry"}
@@ -249,84 +253,60 @@ def test_a_contents_list_with_leaders_for_its_sub_entries_only_lists_its_chapter
 def test_text_printed_too_small_to_read_is_dropped_not_glued_to_a_heading():
     # GAO-05-927's page tabs carry their label in 2-pt type ("Apendx" "iI") beside the
     # appendix's title.
-    from glossa.ingest.pdflayout import read_pdf
-    from glossa.ingest.pdfread import ingest_layout
-    pdf = SHARED / "other/gao-05-927_managing-for-results/source.pdf"
-    reading = ingest_layout(read_pdf(pdf.read_bytes()))
+    reading = _pdf_reading(GAO_05, "other")
     assert "GAO Contact and Staff Acknowledgments" in [h.text for h in reading.headings()]
     tiny = [d for d in reading.dropped if "too small to be read" in d.why]
     assert "ApendxiI" in [d.text for d in tiny]
     assert all(" " not in d.text for d in tiny)  # tab labels ("Letr"), never a line of prose
 
 
-@cache
-def _other_text_reading(paper: str):
-    from glossa.ingest import ingest_text
-    return ingest_text((SHARED / "other" / paper / "source.txt").read_text(encoding="utf-8"))
-
-
-def _other_headings(paper: str) -> list[str]:
-    return [h.text for h in _other_text_reading(paper).headings()]
-
-
-def test_a_numbered_title_run_over_lines_set_apart_is_one_heading():
+@pytest.mark.parametrize("paper, whole, apart", [
     # "4.1.3" / "Creating documented code building blocks (" / "DOCBB)": the acronym is
     # printed beside an icon, on a line of its own in the text.
-    headings = _other_headings("teachingrse-2026_rse-foundational-competencies")
-    assert "4.1.3 Creating documented code building blocks ( DOCBB)" in headings
-    assert "4.3.2 Teaching ( TEACH)" in headings
-
-
-def test_a_listed_heading_is_a_heading_whatever_is_set_around_it():
-    # "References" atop a page over a column of "[1]" "[2]"; "Glossary" over its first entry
-    # in lower case ("bus factor vulnerability of ...").
-    headings = _other_headings("teachingrse-2026_rse-foundational-competencies")
-    assert "References" in headings and "Glossary" in headings
-    reading = _other_text_reading("teachingrse-2026_rse-foundational-competencies")
-    assert not [p for p in reading.paragraphs() if p.text.startswith(("References",
-                                                                       "Glossary"))]
-
-
-def test_an_appendix_title_wrapped_unlike_its_contents_entry_is_one_heading():
+    pytest.param(TEACHING, {"4.1.3 Creating documented code building blocks ( DOCBB)",
+                            "4.3.2 Teaching ( TEACH)"}, {"DOCBB)", "4.1.3"},
+                 id="a numbered title run over lines set apart"),
+    # "References" atop a page over a column of "[1]" "[2]"; "Glossary" over its first
+    # entry in lower case ("bus factor vulnerability of ...").
+    pytest.param(TEACHING, {"References", "Glossary"}, set(),
+                 id="a listed heading whatever is set around it"),
     # "Appendix VI: Comments from the" / "Department of the Interior"; the contents list
     # "Appendix VI" and "Comments from the Department of the Interior" apart.
-    headings = _other_headings("gao-07-283_crude-oil-peak-strategy")
-    assert "Appendix VI: Comments from the Department of the Interior" in headings
-    assert "Appendix VII: GAO Contact and Staff Acknowledgments" in headings
-
-
-def test_a_side_head_wrapped_as_the_listed_ones_wrap_is_one_heading():
+    pytest.param(GAO_07, {"Appendix VI: Comments from the Department of the Interior",
+                          "Appendix VII: GAO Contact and Staff Acknowledgments"},
+                 {"Department of the Interior"},
+                 id="an appendix title wrapped unlike its contents entry"),
     # "Demonstrating Management" / "Commitment" in GAO's margin: the next word would not
     # have fitted, as the contents-listed side heads show ("Agencies Can Use" / ...).
-    headings = _other_headings("gao-05-927_managing-for-results")
-    assert {"Demonstrating Management Commitment", "Developing Agency Capacity",
-            "Congressional Relations"} <= set(headings)
-    assert "Commitment" not in headings and "Capacity" not in headings
-
-
-def test_a_title_case_heading_over_a_sentence_case_one_is_two_headings():
+    pytest.param(GAO_05, {"Demonstrating Management Commitment", "Developing Agency Capacity",
+                          "Congressional Relations"}, {"Commitment", "Capacity"},
+                 id="a side head wrapped as the listed ones wrap"),
     # "Circumvention of Technological Protection Measures" (bold italic) over "General
     # approach" (bold, indented): two levels, not one heading on two lines.
-    headings = _other_headings("usco-1998_dmca-summary")
-    assert "Circumvention of Technological Protection Measures" in headings
-    assert "General approach" in headings
-
-
-def test_a_hyphen_the_extraction_took_at_a_line_end_comes_back_from_the_paper():
+    pytest.param("usco-1998_dmca-summary", {
+        "Circumvention of Technological Protection Measures", "General approach"},
+        {"Circumvention of Technological Protection Measures General approach"},
+        id="a title-case heading over a sentence-case one is two headings"),
     # pdftotext joined "Deepwater and Ultra-" / "Deepwater Drilling" as "UltraDeepwater";
     # the paper writes "ultra-deepwater" in its text.
-    headings = _other_headings("gao-07-283_crude-oil-peak-strategy")
-    assert "Deepwater and Ultra-Deepwater Drilling" in headings
-    assert "Heavy and Extra-Heavy Oils" in headings
+    pytest.param(GAO_07, {"Deepwater and Ultra-Deepwater Drilling",
+                          "Heavy and Extra-Heavy Oils"},
+                 {"Deepwater and UltraDeepwater Drilling", "Heavy and ExtraHeavy Oils"},
+                 id="a hyphen the extraction took at a line end comes back from the paper"),
+])
+def test_headings_of_the_other_publishers_pdf_text_are_read_whole(paper, whole, apart):
+    reading = _text_reading(paper, "other")
+    headings = {h.text for h in reading.headings()}
+    assert whole <= headings
+    assert not apart & headings
+    # and no part of one is left as a paragraph
+    assert not [p for p in reading.paragraphs() if p.text in whole or p.text in apart]
 
 
 def test_a_running_head_printed_across_a_large_heading_stays_out_of_it():
     # GAO-07-283 page 77: the 8-pt running head's second line ("of the Interior") sits inside
     # the 27-pt title's line box; its letters are no note markers.
-    from glossa.ingest.pdflayout import read_pdf
-    from glossa.ingest.pdfread import ingest_layout
-    pdf = SHARED / "other/gao-07-283_crude-oil-peak-strategy/source.pdf"
-    reading = ingest_layout(read_pdf(pdf.read_bytes()))
+    reading = _pdf_reading(GAO_07, "other")
     assert "Appendix VI: Comments from the Department of the Interior" in [
         h.text for h in reading.headings()]
 
@@ -335,21 +315,18 @@ def test_an_entry_of_a_glossary_or_an_index_is_no_heading():
     # Under "Skill codes" and "Acronyms": "DMP data management plan. 21", "DIST Building
     # distributable software. 13, 15–17, 20, 21, 24, 27": text, a full stop, its pages.
     from glossa.ingest.body import looks_like_heading
-    headings = _other_headings("teachingrse-2026_rse-foundational-competencies")
+    headings = [h.text for h in _text_reading(TEACHING, "other").headings()]
     assert {"Skill codes", "Acronyms"} <= set(headings)
     assert not [h for h in headings if h.startswith(("DMP ", "CD ", "DIST Building"))]
     assert looks_like_heading("S. 121", 60)  # a bill's number is no page reference
 
 
 @pytest.mark.parametrize("paper, entry", [
-    ("gao-05-927_managing-for-results", "Results in Brief"),  # page numbers in a column
-    ("teachingrse-2026_rse-foundational-competencies", "2 Related work"),  # leaders below
+    (GAO_05, "Results in Brief"),  # page numbers in a column
+    (TEACHING, "2 Related work"),  # leaders below
 ])
 def test_a_contents_page_read_from_the_pdf_is_a_contents_list_not_headings(paper, entry):
-    from glossa.ingest.pdflayout import read_pdf
-    from glossa.ingest.pdfread import ingest_layout
-    pdf = SHARED / "other" / paper / "source.pdf"
-    reading = ingest_layout(read_pdf(pdf.read_bytes()))
+    reading = _pdf_reading(paper, "other")
     listed = [d.text for d in reading.dropped if d.why == "contents list"]
     assert "Contents" in listed and entry in listed
     assert not [h for h in reading.headings() if h.text in ("Contents", "Letter")]

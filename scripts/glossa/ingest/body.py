@@ -335,7 +335,7 @@ class BodyReader:
             if ln.no in caps and self.draft is not None and self.draft.kind != "heading":
                 self.close()  # a paragraph opens with the drop cap
             if self.draft is not None and self.draft.kind == "paragraph" \
-                    and CLOSING.match(" ".join(self.draft.parts)):
+                    and len(self.draft.parts) == 1 and CLOSING.match(self.draft.parts[0]):
                 # "Sincerely yours," then a name and a job title, a line each: a signature,
                 # read as one paragraph (not as headings) to the next blank line.
                 k = i

@@ -9,8 +9,10 @@ from collections import Counter, defaultdict
 from ..model import Dropped, Line
 from .patterns import (
     APPENDIX_LABEL,
+    CONTENTS_HEADS,
     IDENTIFIER,
     PAGE_NUMBER,
+    PAGE_REF,
     TOC_ENTRY,
     URL_LINE,
     ends_sentence,
@@ -28,8 +30,6 @@ NUMBER_THEN_TEXT = re.compile(r"^(\d{1,4})\s*(\S.*)$")
 TEXT_THEN_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,4}|[ivxl]{1,6})$|^([A-Za-z]{2,6})-(\d{1,4})$")
 # ("Page 21", "Page iii", "CRS-10")
 # "7negotiations", "12The": a page number run into the first word; not "18th" or "5km".
-CONTENTS_HEADS = ("contents", "table of contents")
-PAGE_REF = re.compile(r"\d{1,4}|[ivxlc]{1,6}")  # a page number alone: "43", "iii"
 GLUED_PAGE_NUMBER = re.compile(r"^(\d{1,3})(?=[^\W\d_]{3,})(?!(?:st|nd|rd|th|km|kg|bn|mn)\b)")
 
 
@@ -344,7 +344,6 @@ def restore_listed_heads(lines: list[Line], dropped: dict[int, Dropped],
         nxt = text_lines[k + 1] if k + 1 < len(text_lines) else None
         if d.why == RUNNING and key not in seen and key not in kept \
                 and listed(ln.text, contents):
-            seen.add(key)
             del dropped[ln.no]
             above = text_lines[k - 1] if k else None
             if above is not None and above.page == ln.page and APPENDIX_LABEL.match(above.text) \
@@ -355,4 +354,3 @@ def restore_listed_heads(lines: list[Line], dropped: dict[int, Dropped],
                 and squash(f"{ln.text} {nxt.text}") in contents:
             del dropped[ln.no]
         seen.add(key)
-

@@ -24,6 +24,9 @@ CAPTION = re.compile(
 APPENDIX_LABEL = re.compile(r"^(?:Appendix|Annex|Attachment|Enclosure)\s+"
                             r"(?:[A-Z]|[IVXL]{1,6}|\d{1,2})[.:]?$")
 APPENDIX_PREFIX = re.compile(r"^(?:Appendix|Annex|Attachment|Enclosure)\s+\S+?[.:]\s+")
+# A contents page's heading, and a page number alone in its column: "43", "iii".
+CONTENTS_HEADS = ("contents", "table of contents")
+PAGE_REF = re.compile(r"\d{1,4}|[ivxlc]{1,6}")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
 IDENTIFIER = re.compile(r"^(?=\S*\d)[A-Z0-9][A-Z0-9./-]{2,}$")
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"

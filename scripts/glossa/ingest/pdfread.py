@@ -32,7 +32,7 @@ from .body import join_lines
 from .boxes import box_sections
 from .front import Hints
 from .headings import HeadingIds, level_of, numbered
-from .patterns import TOC_ENTRY, ends_sentence, squash
+from .patterns import CONTENTS_HEADS, PAGE_REF, TOC_ENTRY, ends_sentence, squash
 from .pdflayout import Layout, PdfLine
 
 BULLET = re.compile(r"^([•▪●◦○■□‣⁃∙·\uf0a7\uf0b7\uf0d8\uf076\uf0fc➢►-])\s*(?=\S)")
@@ -46,7 +46,6 @@ PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?(?:[-–—]\s*)?"
                          r"(?:\s*[-–—])?(?:\s+of\s+\d+)?$", re.I)
 CONTINUED = re.compile(r"^\(?\s*(?:\.{2,}|…)?\s*continued\s*(?:\.{2,}|…)?\s*\)?$", re.I)
 DIGITS = re.compile(r"\d")
-PAGE_REF = re.compile(r"\d{1,4}|[ivxlc]{1,6}")  # a page number alone, in a contents list
 UNREADABLE = 3.0  # points: type this small is no text for readers (a tab's label set at 2 pt)
 NOTES_HEADING = frozenset(("notes", "endnotes", "end notes", "footnotes"))
 
@@ -312,7 +311,7 @@ def _furniture(layout: Layout, lines: list[PdfLine], stats: _Stats,
     # leaders, or leaders for the lower entries only): its lines down to its last number.
     for page in layout.pages:
         body = [ln for ln in page.lines if ln.text and ln.no not in dropped]
-        if not body or squash(body[0].text) not in ("contents", "table of contents"):
+        if not body or squash(body[0].text) not in CONTENTS_HEADS:
             continue
         numbers = [k for k, ln in enumerate(body) if PAGE_REF.fullmatch(ln.text)]
         if len(numbers) >= 3:
