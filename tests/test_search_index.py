@@ -65,6 +65,21 @@ def test_every_spelling_of_a_mentioned_entry_is_searched_but_not_shown():
     assert out["config"]["fields"]["text"] == {"boost": 1.0}
 
 
+def test_a_paragraphs_annotations_are_one_result_landing_on_it():
+    annotated = PAGE.replace("<h2 id=", """<div class="glossa-annotations" id="ann-p1"
+ data-search-exclude=""><section><article class="glossa-annotation" data-para="p1"
+ data-kind="Context"><p class="glossa-annotation__head">A1</p><p>Met in 2019.</p></article>
+<article class="glossa-annotation" data-para="p1" data-kind="Update"><p>Again in 2024.</p>
+</article></section></div><h2 id=""", 1)
+    out = merge(index("papers/a/", "papers/a/#libya"), [page_search("papers/a/", annotated)],
+                SPELLINGS)
+    locations = [d["location"] for d in out["docs"]]
+    assert len(set(locations)) == len(locations)  # the theme's search keys on the location
+    box = next(d for d in out["docs"] if d["location"] == "papers/a/#p1")
+    assert box["title"] == "Editors’ annotations (context, update) on ¶1"
+    assert box["text"] == "<p>Met in 2019. Again in 2024.</p>"
+
+
 def test_an_index_with_no_mentions_gets_no_extra_field():
     out = merge(index("about/"), [page_search("about/", "<p>No terms.</p>")], SPELLINGS)
     assert "glossary" not in out["config"]["fields"]

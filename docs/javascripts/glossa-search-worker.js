@@ -22,20 +22,11 @@ const CONTEXT = 28;      // words of a passage shown around its first match
 const MAX_VARIANTS = 4;  // spellings of a glossary name tried for one query
 const LOOKED_UP = 3;     // words of a query looked up in the index, at the most
 const FILTER = /^(kind|paper):(\S+)$/i;
-// What separates words: the theme's separator (curly quotes included), applied to what is typed.
-const SEPARATOR = /[\s\-–—,:!=[\]()"/‘’“”.?;]+/u;
+// What separates words, and the words too common to look up (shared with the pages).
+importScripts("glossa-words.js");
+const { SEPARATOR, STOP } = self.GLOSSA_WORDS;
 // Elements a result may land on: paragraphs, list items (notes), headings, table cells.
 const LANDING = /^(p|li|h[1-6]|td|th|dd|blockquote|section)$/i;
-
-// Words too common to search for when a query has others (lunr's English list, which the
-// theme's own search drops too): their index chunks are the largest, and they find nothing.
-const STOP = new Set(("a able about across after all almost also am among an and any are as " +
-  "at be because been but by can cannot could dear did do does either else ever every for " +
-  "from get got had has have he her hers him his how however i if in into is it its just " +
-  "least let like likely may me might most must my neither no nor not of off often on only " +
-  "or other our own rather said say says she should since so some than that the their them " +
-  "then there these they this tis to too twas us wants was we were what when where which " +
-  "while who whom why will with would yet you your").split(" "));
 
 const site = new URL("../", self.location.href);  // this file is javascripts/<name>.js
 let pagefind = null;

@@ -52,7 +52,7 @@ WORDS = 12  # words of a sentence typed
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SEARCH_FILES = re.compile(r"/(search/|pagefind/|assets/javascripts/workers/|"
-                          r"javascripts/glossa-search-worker\.js)")
+                          r"javascripts/glossa-search-worker\.js|javascripts/glossa-words\.js)")
 
 
 # What a static host compresses on the way (GitHub Pages, Netlify and the like gzip text);

@@ -35,7 +35,14 @@ from glossa.hosted_search import (
 )
 from glossa.html_fixes import accessible_html
 from glossa.problems import ERROR, report
-from glossa.search_index import PageSearch, exclude_notes, merge, page_search
+from glossa.search_index import (
+    PageSearch,
+    annotation_title,
+    annotations_by_paragraph,
+    exclude_notes,
+    merge,
+    page_search,
+)
 from glossa.site import Site, generate
 
 log = logging.getLogger("mkdocs.plugins.glossa")
@@ -121,16 +128,11 @@ def _annotation_records() -> list[Record]:
     records = []
     for location, found in _now.search.items():
         meta = _now.site.papers_by_page.get(_now.sources.get(location, ""))
-        by_para: dict[str, list[tuple[str, str]]] = {}
-        for para, kind, text in found.annotations:
-            by_para.setdefault(para, []).append((kind.lower(), text))
         # One record per paragraph: Pagefind keeps one record per URL.
-        for para, notes in by_para.items():
-            kinds = ", ".join(dict.fromkeys(k for k, _ in notes))
-            title = (f"Editors’ annotation ({kinds}) on ¶{para[1:]}" if len(notes) == 1 else
-                     f"Editors’ annotations ({kinds}) on ¶{para[1:]}")
+        for para, notes in annotations_by_paragraph(found).items():
             records.append(Record(
-                url=f"{location}#{para}", text=" ".join(t for _, t in notes), title=title,
+                url=f"{location}#{para}", text=" ".join(t for _, t in notes),
+                title=annotation_title(para, [k for k, _ in notes]),
                 page=meta.title if meta else location,
                 filters={"kind": ["annotation"], "paper": [meta.slug] if meta else []}))
     return records

@@ -123,6 +123,21 @@ def exclude_notes(page_html: str) -> str:
     return page_html.replace('<div class="footnote">', f'<div class="footnote" {EXCLUDE}>', 1)
 
 
+def annotations_by_paragraph(page: PageSearch) -> dict[str, list[tuple[str, str]]]:
+    """(kind, text) of each editors' annotation, by the paragraph it comments on."""
+    by_para: dict[str, list[tuple[str, str]]] = {}
+    for para, kind, text in page.annotations:
+        by_para.setdefault(para, []).append((kind.lower(), text))
+    return by_para
+
+
+def annotation_title(para: str, kinds: list[str]) -> str:
+    """"Editors’ annotation (update) on ¶18", or "Editors’ annotations (…) on ¶18"."""
+    listed = ", ".join(dict.fromkeys(kinds))
+    plural = "s" if len(kinds) != 1 else ""
+    return f"Editors’ annotation{plural} ({listed}) on ¶{para.removeprefix('p')}"
+
+
 def merge(index: dict, pages: list[PageSearch], spellings: dict[str, tuple[str, ...]]) -> dict:
     """The index with each page's notes as results after its sections, and each section's
     glossary names in the searched, unshown `glossary` field."""
@@ -146,10 +161,14 @@ def merge(index: dict, pages: list[PageSearch], spellings: dict[str, tuple[str, 
                 number = note_id.removeprefix("fn:")
                 out.append({"location": f"{page_location}#{note_id}", "title": f"Note {number}",
                             "text": f"<p>{html.escape(text, quote=False)}</p>"})
-            for para, kind, text in page.annotations:  # lands on the paragraph commented on
+            # One result per paragraph commented on, landing on it: the theme's search keys
+            # its results on the location (two annotations of one paragraph were two
+            # results of one key, and one of them was lost).
+            for para, notes in annotations_by_paragraph(page).items():
+                text = html.escape(" ".join(t for _, t in notes), quote=False)
                 out.append({"location": f"{page_location}#{para}",
-                            "title": f"Editors’ annotation ({kind.lower()}) on ¶{para[1:]}",
-                            "text": f"<p>{html.escape(text, quote=False)}</p>"})
+                            "title": annotation_title(para, [k for k, _ in notes]),
+                            "text": f"<p>{text}</p>"})
     config = dict(index.get("config", {}))
     fields = dict(config.get("fields", {}))
     if any(GLOSSARY_FIELD in d for d in out):

@@ -87,6 +87,63 @@ def test_search_by_one_spelling_finds_the_paper_that_uses_another(page: Page, re
         assert any("glossary/muammar-gaddafi" in h for h in hrefs)
 
 
+SENTENCE = "The Kremlin currently has two options: to be involved passively or actively."
+
+
+def _held(page: Page, href: str) -> str:
+    """The text of where a result lands: its paragraph, or its heading's section."""
+    return page.evaluate("""id => {
+        const target = document.getElementById(id);
+        if (!/^H[1-6]$/.test(target.tagName)) return target.textContent;
+        let text = "", el = target.nextElementSibling;
+        while (el && !(/^H[1-6]$/.test(el.tagName) && el.tagName <= target.tagName)) {
+            text += " " + el.textContent; el = el.nextElementSibling;
+        }
+        return text;
+    }""", href.split("#")[1])
+
+
+def test_a_sentence_pasted_lands_on_the_place_that_holds_it(page: Page, reading_site):
+    """Its small words ("to", "the") once found the titles "Tokyo" and "Themes" first in the
+    theme's search (the offline build), before the paper."""
+    page.goto(reading_site.url(""))
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill(SENTENCE)
+    page.keyboard.press("End")
+    links = page.locator(".md-search-result__item a.md-search-result__link")
+    expect(links.first).to_be_visible()
+    first = [links.nth(i).get_attribute("href") for i in range(min(3, links.count()))]
+    landing = next(h for h in first if "#" in h)  # the first passage, under its page
+    assert "putin-and-north-korea" in landing, first
+    page.goto(landing)
+    assert "two options: to be involved passively or actively" in _held(page, landing)
+
+
+def test_a_long_query_with_a_word_found_nowhere_still_finds_the_others(page: Page,
+                                                                         reading_site):
+    """All the words of a long query are required; when no place has them all (a typo),
+    the words are asked again, none required."""
+    page.goto(reading_site.url(""))
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("Kremlin currently two optoins involved")
+    page.keyboard.press("End")
+    expect(page.locator(".md-search-result__item a[href*='papers/putin-and-north-korea']")
+           .first).to_be_visible()
+
+
+def test_the_theme_search_requires_the_words_of_a_long_query_not_its_small_ones(
+        page: Page, offline_site):
+    page.goto(offline_site + "index.html")
+    asked = page.evaluate("q => window.GLOSSA_THEME_QUERY(q)", SENTENCE)
+    assert asked == ["+Kremlin +currently +two +options +involved +passively actively",
+                     "Kremlin currently two options involved passively actively"]
+    # a name of two words is not made stricter; lunr's own syntax is left as typed
+    assert page.evaluate("q => window.GLOSSA_THEME_QUERY(q)", "the Vladimir Putin") == [
+        "Vladimir Putin", None]
+    assert page.evaluate("q => window.GLOSSA_THEME_QUERY(q)", "title:Kim +Jong") == [
+        "title:Kim +Jong", None]
+
+
 def test_footnote_tooltip_by_hover_and_by_focus(page: Page, reading_site):
     page.goto(reading_site.url("papers/russias-gambit/"))
     ref = page.locator("sup#fnref\\:3 a.footnote-ref")

@@ -1,0 +1,63 @@
+/* The theme's own search (the offline build, `glossa serve`, a bare `mkdocs build`): how a
+ * query reaches its worker. The hosted build's search is glossa-search.js.
+ *
+ * The theme's worker (lunr) ends every word typed with a wildcard and finds a page if any one
+ * word matches, and its index leaves the common words out: a sentence pasted from a paper
+ * found the titles that begin with its small words ("to" gave "Tokyo", "the" "Themes")
+ * before the paragraph that holds it (none of 20 sentences among the first three results,
+ * scripts/glossa/bench_search.py). Here, as the query is posted to the worker:
+ * - the words the index leaves out (GLOSSA_WORDS.STOP, single letters) are left out of the
+ *   query when it has others;
+ * - from three words on, every word but the last (which may be half typed) is required, as
+ *   a search engine's "all of these words", so the place that holds them all comes first;
+ *   when no place holds them all, the same words are asked again, none required.
+ * The index, the worker, the result list and the highlighting stay the theme's. */
+(function () {
+  "use strict";
+  var config, words = window.GLOSSA_WORDS;
+  try {
+    config = JSON.parse(document.getElementById("__config").textContent);
+  } catch (e) { return; }
+  if (!words || !window.Worker || /glossa-search-worker\.js$/.test(config.search || "")) return;
+  var QUERY = 2, RESULT = 3, REQUIRED_FROM = 3;
+  var SYNTAX = /(^|\s)[+-]\S|\S[*~^]|\b(title|text|tags):|"/;
+
+  function kept(query) {
+    var all = query.split(words.SEPARATOR).filter(Boolean);
+    var some = all.filter(function (w) {
+      return w.length > 1 && !words.STOP.has(w.toLowerCase());
+    });
+    return some.length ? some : all;
+  }
+
+  /* The query as the worker is asked it: [first asked, asked again if nothing is found]. */
+  function asked(query) {
+    if (SYNTAX.test(query)) return [query, null];  // the reader wrote lunr's own syntax
+    var w = kept(query);
+    var loose = w.join(" ") + (/\s$/.test(query) ? " " : "");
+    if (w.length < REQUIRED_FROM) return [loose, null];
+    var strict = w.map(function (x, i) { return i < w.length - 1 ? "+" + x : x; }).join(" ");
+    return [strict, loose];
+  }
+  window.GLOSSA_THEME_QUERY = asked;  // for the tests
+
+  var proto = window.Worker.prototype, send = proto.postMessage;
+  proto.postMessage = function (message) {
+    if (message && message.type === QUERY && typeof message.data === "string") {
+      var worker = this, pair = asked(message.data);
+      worker.__glossaAgain = pair[1];
+      if (!worker.__glossaWatched) {
+        worker.__glossaWatched = true;
+        worker.addEventListener("message", function (ev) {
+          var again = worker.__glossaAgain, data = ev.data;
+          if (again && data && data.type === RESULT && data.data && !data.data.items.length) {
+            worker.__glossaAgain = null;
+            send.call(worker, { type: QUERY, data: again });
+          }
+        });
+      }
+      return send.call(worker, { type: QUERY, data: pair[0] });
+    }
+    return send.apply(this, arguments);
+  };
+})();
