@@ -3,6 +3,9 @@ a searched field that is never shown."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from glossa.search_index import exclude_notes, merge, page_search
 
 PAGE = """
@@ -91,3 +94,16 @@ def test_the_notes_list_is_left_out_of_the_themes_sections():
     assert '<div class="footnote" data-search-exclude>' in marked
     # and the reader still finds the notes in the marked page
     assert len(page_search("papers/a/", marked).notes) == 2
+
+
+def test_the_pages_split_a_query_into_the_words_the_theme_index_holds():
+    """glossa-theme-search.js requires the words of a long query: they must be the index's
+    own words, split by the separator mkdocs.yml gives the theme's search ("Korea—something"
+    is one word there; split in two, no paragraph held "korea" and the query found nothing)."""
+    root = Path(__file__).resolve().parents[1]
+    configured = re.search(r"^\s+separator: '(.*)'$",
+                           (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    shared = re.search(r"THEME_SEPARATOR: '(.*)',$", (root / "docs/javascripts/glossa-words.js")
+                       .read_text(encoding="utf-8"), re.M)
+    assert configured and shared
+    assert shared.group(1).replace("\\\\", "\\") == configured.group(1)

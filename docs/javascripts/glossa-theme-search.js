@@ -23,7 +23,7 @@
   var SYNTAX = /(^|\s)[+-]\S|\S[*~^]|\b(title|text|tags):|"/;
 
   function kept(query) {
-    var all = query.split(words.SEPARATOR).filter(Boolean);
+    var all = query.split(new RegExp(words.THEME_SEPARATOR)).filter(Boolean);
     var some = all.filter(function (w) {
       return w.length > 1 && !words.STOP.has(w.toLowerCase());
     });
