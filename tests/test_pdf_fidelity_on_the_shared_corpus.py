@@ -78,15 +78,20 @@ def test_crs_products_meet_the_targets(name):
     assert (s.furniture, s.lone_bullets, s.words_lost) == (0, 0, 0)
 
 
+# Spurious headings in the other publishers' papers, as measured (FIDELITY.md): the target
+# is fewer than 5% of the headings found (6 of 118); these hold the ground gained (txt 43, pdf
+# 23 before tables without a source line, signatures, charts' words ... were read).
+OTHER_SPURIOUS = {"source.pdf": 9, "source.txt": 14}
+
+
 @pytest.mark.parametrize("name", TARGETS)
 def test_other_publishers_papers_meet_the_notes_titles_and_headings_targets(name):
-    # Their truth files list the contents' top levels only: every minor heading printed
-    # counts as spurious there, so spurious headings are not held to a target yet.
     s = figures("other", name)
     assert s.papers == 5
     assert s.notes_right == s.notes_total and s.titles_right == s.titles_total
     assert share(s.headings_found, s.headings_total) >= 0.95
-    assert s.words_lost == 0 and s.lone_bullets == 0
+    assert s.headings_spurious <= OTHER_SPURIOUS[name]
+    assert s.words_lost == 0 and s.lone_bullets == 0 and s.furniture == 0
 
 
 @pytest.mark.parametrize("folder", ["crs", "other"])
@@ -330,3 +335,54 @@ def test_a_contents_page_read_from_the_pdf_is_a_contents_list_not_headings(paper
     listed = [d.text for d in reading.dropped if d.why == "contents list"]
     assert "Contents" in listed and entry in listed
     assert not [h for h in reading.headings() if h.text in ("Contents", "Letter")]
+
+
+USCO, JRC = "usco-1998_dmca-summary", "jrc-2023_energy-savings-home-work_draft"
+
+
+def test_a_heading_that_fills_its_line_wraps_onto_the_next_indented_under_it():
+    # 13-pt bold, the second line indented under the first (narrower than a heading's left
+    # edge allows on its own): one heading, the line-end hyphen mended.
+    headings = [h.text for h in _pdf_reading(USCO, "other").headings()]
+    assert {"Limitation for Information Residing on Systems or Networks at the Direction of "
+            "Users", "Copyright Office and NTIA Studies Relating to Technological Development",
+            "Webcasting Amendments to the Digital Performance Right in Sound Recordings"
+            } <= set(headings)
+    assert not {"Direction of Users", "ment", "Recordings"} & {
+        p.text for p in _pdf_reading(USCO, "other").paragraphs()}
+
+
+def test_a_bold_column_head_level_with_a_tables_first_row_is_a_cell():
+    reading = _pdf_reading(JRC, "other")
+    assert not {"Intervention", "Spillover"} & {h.text for h in reading.headings()}
+    tables = [p.text for p in reading.paragraphs() if p.kind == "table"]
+    assert any(t.startswith("Intervention") and "Definition" in t for t in tables)
+
+
+def test_a_charts_words_between_its_caption_and_its_source_are_one_block():
+    # "Million barrels per day" over the axis, "Year" under it, the ticks "0 1 2 ... 10":
+    # the figure's, not headings or a paragraph; the caption is its own line only.
+    reading = _pdf_reading(GAO_07, "other")
+    headings = {h.text for h in reading.headings()}
+    assert not {"Year", "Million barrels per day", "Dollars per barrel"} & headings
+    captions = [p.text for p in reading.paragraphs() if p.kind == "caption"]
+    assert "Figure 1: U.S. Oil Production, 1900-2005" in captions
+    assert not [p for p in reading.paragraphs() if p.kind == "paragraph"
+                and p.text.startswith("0 1 2 3")]
+
+
+def test_an_address_and_a_label_set_apart_from_its_title_are_read_as_printed():
+    reading = _pdf_reading(GAO_07, "other")
+    headings = [h.text for h in reading.headings()]
+    assert not [h for h in headings if h.startswith("Washington")]  # "Washington, DC 20548"
+    assert "Appendix V: Comments from the Department of Energy" in headings  # "Appendix V"
+    assert not [h for h in headings if h.startswith(": ")]                    # / ": Comments"
+
+
+def test_a_bullet_alone_atop_several_pages_is_its_items_not_a_running_head():
+    # GAO-07-283's list of experts runs over pages 44-46 (pdftotext), a bullet atop each.
+    reading = _text_reading(GAO_07, "other")
+    smith = next(p for p in reading.paragraphs() if "James Smith, Maguire Chair" in p.text)
+    sweeney = next(p for p in reading.paragraphs() if "James Sweeney, Professor" in p.text)
+    assert smith is not sweeney and smith.kind == sweeney.kind == "item"
+    assert not [d for d in reading.dropped if d.text == "•" and d.why.startswith("running")]

@@ -253,6 +253,37 @@ def test_table_between_caption_and_source_is_one_block_not_prose():
     assert any(c.startswith("Table 1. Public Laws that Targeted Funds") for c in captions)
 
 
+TEACHING_TABLES = "teachingrse-2026_rse-foundational-competencies.pages-14-to-19.txt"
+JRC_TABLE = "jrc-2023_energy-savings-home-work_draft.pages-12-and-13.txt"
+
+
+def test_a_table_with_no_source_line_is_one_block_to_the_prose_or_the_page_end():
+    # Six tables of cells ("SWLC" / "Should be aware of the software life cycle."), one
+    # with a cell across the table's width, one whose caption closes the page above it.
+    reading = read(TEACHING_TABLES)
+    assert [h.text for h in reading.headings()] == ["Project team structures"]
+    tables = [p.text for p in reading.paragraphs() if p.kind == "table"]
+    assert len(tables) == 5
+    assert "\nSWLC\nShould be aware of the software life cycle." in tables[0]
+    assert "Should offer training and other resources in core topics" in tables[3]
+    assert "\nMOD\n" in tables[3] and "\nDOMREP\n" in tables[4]
+    # the prose on the next page is prose again
+    after = paragraph_holding(reading, "we looked at the competency levels needed")
+    assert after.kind == "paragraph"
+
+
+def test_a_table_numbered_within_its_chapter_keeps_its_first_cell_out_of_its_caption():
+    # "Table 2.1: Intereventions promoting energy conservation at home" / "Intervention" /
+    # "Definition": the caption is short of the column, and "Intervention" would have fitted.
+    reading = read(JRC_TABLE)
+    [caption] = [p.text for p in reading.paragraphs() if p.kind == "caption"]
+    assert caption == "Table 2.1: Intereventions promoting energy conservation at home"
+    [table] = [p.text for p in reading.paragraphs() if p.kind == "table"]
+    assert table.startswith("Intervention\nDefinition\nInformation nudges")
+    assert "Feedback & goals" in table
+    assert [h.text for h in reading.headings()] == ["3 Saving energy at work"]
+
+
 def test_drop_cap_is_joined_to_its_word():
     first = read("98-317.22").paragraphs()[0].text
     assert first.startswith("Congressional committee hearings may be broadly classified")
@@ -438,6 +469,29 @@ def test_a_signature_under_a_letters_close_is_a_paragraph_not_headings():
                 or h.text.startswith("Director")]
     assert "Bernice Steinhardt Director, Strategic Issues" in [p.text for p in
                                                                reading.paragraphs()]
+
+
+GAO_LETTER_END = "gao-07-283_crude-oil-peak-strategy.contents-and-pages-47-to-53.txt"
+
+
+def test_a_signature_with_no_close_above_it_is_a_paragraph_not_headings():
+    # "Jim Wells" / "Director, Natural Resources and Environment", set apart (the close
+    # and the signature are a picture).
+    reading = read(GAO_LETTER_END)
+    assert not [h for h in reading.headings() if h.text in ("Jim Wells", "Director, "
+                                                           "Natural Resources and Environment")]
+    assert "Jim Wells Director, Natural Resources and Environment" in [
+        p.text for p in reading.paragraphs()]
+
+
+def test_a_title_printed_twice_atop_its_page_and_atop_the_next_is_one_heading():
+    # "Appendix II: Key Peak Oil Studies" atop page 52 (the running head, then the heading,
+    # under an item of the list before, with no full stop) and atop page 53.
+    reading = read(GAO_LETTER_END)
+    assert [h.text for h in reading.headings()].count("Appendix II: Key Peak Oil Studies") == 1
+    assert "Appendix II" not in paragraph_holding(reading, "James Sweeney, Professor").text
+    dropped = [d for d in reading.dropped if d.text == "Appendix II: Key Peak Oil Studies"]
+    assert len(dropped) == 2 and all(d.why.startswith("running") for d in dropped)
 
 
 def test_a_page_number_in_roman_figures_after_page_is_furniture():

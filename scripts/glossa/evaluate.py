@@ -184,10 +184,13 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
     # version: headings read on the rendered pages, not in the contents list).
     lines_alone |= {key(h, 40) for h in truth.get("minor_headings") or []}
     # Numbered or not: "Appendix A. Grant Programs" is a line of its own in the web version.
-    s.headings_spurious = sum(1 for v in variants
-                              if not v & (wanted | lines_alone)) if wanted else 0
+    spurious = [h.text for h, v in zip(reading.headings(), variants, strict=True)
+                if not v & (wanted | lines_alone)] if wanted else []
+    s.headings_spurious = len(spurious)
     for h in sorted(wanted - got)[:10]:
         s.shortfalls.append(f"heading not found: “{h}”")
+    for text in spurious[:10]:
+        s.shortfalls.append(f"spurious heading: “{' '.join(text.split()[:10])}”")
     # Paragraph starts (a truth paragraph of one or two words is a label, not a paragraph).
     starts = _starts(reading) | {key(n.text, START_WORDS) for n in reading.notes.values()}
     paras = [p for p in truth.get("paragraphs") or [] if len(words(p)) >= 3]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Dropped, Heading, Line, Marker, Paragraph
@@ -64,10 +65,18 @@ INDEX_ENTRY = re.compile(rf"(?<=[a-z)])\.\s+{PAGES_CITED}(?:,\s*{PAGES_CITED})*,
 CLOSING = re.compile(r"^(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|"
                      r"Yours (?:sincerely|truly|faithfully)|(?:With )?(?:best|kind) regards),$",
                      re.IGNORECASE)
+# A signature with no close over it (the close was a picture): a person's name over a job
+# title, a line each, set apart ("Jim Wells" / "Director, Natural Resources and Environment").
+_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+PERSON = re.compile(rf"^{_NAME}(?: (?:[A-Z]\.|{_NAME})){{1,3}}$")
+JOB_TITLE = re.compile(r"^(?:(?:Acting|Deputy|Assistant|Associate|Managing|Executive|Senior) )?"
+                       r"(?:Director|Comptroller General|Chief|Head|President|Chair(?:man|woman|"
+                       r"person)?|Secretary|Administrator|Manager|Commissioner|Inspector General|"
+                       r"Register of Copyrights)(?:,| of | for |$)")
 RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
 WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
 TABLE_CELLS = 8
-SPAN_CAPTION = re.compile(r"^(?:Table|Figure|Exhibit|Chart|Map)\s+[A-Z]?-?\d+[.:]\s")
+SPAN_CAPTION = re.compile(r"^(?:Table|Figure|Exhibit|Chart|Map)\s+[A-Z]?-?\d+(?:\.\d+)*[.:]\s")
 SPAN_SOURCE = re.compile(r"^(?:Sources?|Notes?|Data source)\s*:", re.I)
 SPAN_REACH = 200
 CAP_REACH = 8  # lines between a drop cap and the rest of its word, at the most
@@ -118,18 +127,28 @@ def looks_like_heading(text: str, limit: int) -> bool:
     return text.count("(") == text.count(")")
 
 
+# Word endings that never stand as a word after a hyphen: a line break split the word.
+SUFFIXES = frozenset(("ment", "ments", "tion", "tions", "sion", "sions", "ing", "ings", "ity",
+                      "ities", "ness", "ance", "ances", "ence", "ences", "ally", "ous", "ive",
+                      "able", "ible"))
+
+
 def join_lines(left: str, right: str, vocabulary: set[str]) -> str:
     """Join two hard-wrapped lines, mending a hyphen the line break put inside a word."""
     if not left:
         return right
     if left[-1] in DASHES and len(left) > 1 and not left[-2].isspace():
         return left + right  # "Korea—" + "something": a dash binds without a space
+    if right[:1] in (":", ";", ","):
+        return left + right  # "Appendix V" + ": Comments from ...": set apart, not spaced
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].isalpha():
         head = re.split(r"[\s—–/]", left)[-1][:-1]
         tail = re.split(r"[\s,.;:!?)”’\"]", right, maxsplit=1)[0]
-        if right[0].islower() and (head + tail).lower() in vocabulary \
-                and f"{head}-{tail}".lower() not in vocabulary:
-            return left[:-1] + right  # "re-" + "lated": a soft break
+        if right[0].islower() and (((head + tail).lower() in vocabulary
+                                    and f"{head}-{tail}".lower() not in vocabulary)
+                                   or (tail in SUFFIXES and len(head) >= 4)):
+            # "re-" + "lated": a soft break; "Develop-" + "ment" too (an ending alone)
+            return left[:-1] + right
         return left + right  # "Al-" + "Mohammed", "self-" + "interest": a real hyphen
     return left + " " + right
 
@@ -312,7 +331,8 @@ class BodyReader:
         blank_before = False
         page = lines[0].page if lines else 0
         joined_to: int | None = None  # a heading's second line, already read
-        spans = _captioned_spans(lines, self.width)
+        spans = _captioned_spans(lines, self.width,
+                                 lambda text: bool(self.contents) and listed(text, self.contents))
         span_end = -1
         caps = self.caps = _drop_caps(lines, self.vocabulary)  # first line -> its capital
         cap_lines = {c.no for c in caps.values()}
@@ -348,6 +368,15 @@ class BodyReader:
                 self.close()
                 joined_to, blank_before = k, False
                 continue
+            if (blank_before or new_page) and PERSON.match(ln.text) and i + 1 < len(lines) \
+                    and lines[i + 1].page == ln.page and JOB_TITLE.match(lines[i + 1].text) \
+                    and (i + 2 == len(lines) or not lines[i + 2].text
+                         or lines[i + 2].page != ln.page):
+                self.start("paragraph", ln)  # a signature, not two headings
+                self.add(lines[i + 1])
+                self.close()
+                joined_to, blank_before = i + 1, False
+                continue
             if (last := self._box_extent(lines, i, blank_before, new_page)) is not None:
                 self._read_box(lines, i, last)
                 joined_to, blank_before = last, False
@@ -357,8 +386,11 @@ class BodyReader:
                 span_end = spans[i]
                 nxt_line = lines[i + 1] if i + 1 < span_end else None
                 if nxt_line is not None and nxt_line.text and len(ln.text) >= 0.6 * self.width \
-                        and not ends_sentence(ln.text) and not SUBTITLE.match(nxt_line.text):
-                    self.add(nxt_line)  # a long caption wrapped onto a second line
+                        and not ends_sentence(ln.text) and not SUBTITLE.match(nxt_line.text) \
+                        and len(ln.text) + 1 + len(nxt_line.text.split()[0]) > 0.85 * self.width:
+                    # a long caption wrapped onto a second line (where the next word would not
+                    # have fitted: "Intervention" under a caption of 63 letters is a cell)
+                    self.add(nxt_line)
                     joined_to = i + 1
                 self.close()
                 k = (joined_to if joined_to is not None and joined_to > i else i) + 1
@@ -694,12 +726,14 @@ class BodyReader:
             if blank_before and not new_page:
                 self.close()
                 self.items_apart = True
-            elif CAPTION.match(ln.text) or (ended and (
+            elif CAPTION.match(ln.text) or (self.contents and listed(ln.text, self.contents)) \
+                    or (ended and (
                     len(ln.text) > 1.08 * max(len(x.text) for x in d.lines)
                     or looks_like_heading(ln.text, max(20, int(0.75 * self.width)))
                     or (self.items_apart and starts_paragraph(ln.text)))):
-                # A caption; wider than the items; a heading; or, in a list whose items are
-                # set apart by blank lines, a new sentence with none: the text after the list.
+                # A caption; a heading the contents list (ended or not, the item is); wider
+                # than the items; a heading; or, in a list whose items are set apart by blank
+                # lines, a new sentence with none: the text after the list.
                 self.close()
             else:
                 self.add(ln)
@@ -1047,26 +1081,87 @@ def _drop_caps(lines: list[Line], vocabulary: set[str]) -> dict[int, Line]:
     return caps
 
 
-def _captioned_spans(lines: list[Line], width: int) -> dict[int, int]:
-    """Tables and figures between their caption ("Table 2. ...", "Figure 1: ...") and their
-    source or notes line, within SPAN_REACH lines and two pages, with no line of prose (as
-    wide as the column) between: caption index -> index of the source line. What lies
-    between is the table's cells or the figure's words, whose layout the text lost."""
+def _captioned_spans(lines: list[Line], width: int,
+                     heading: Callable[[str], bool] = lambda text: False) -> dict[int, int]:
+    """Tables and figures under their caption ("Table 2. ...", "Figure 1: ..."): caption index
+    -> index of the first line after them. What lies between is the table's cells or the
+    figure's words, whose layout the text lost. A span ends at its source or notes line (which
+    is read as text), within SPAN_REACH lines and two pages, with no line of prose (as wide as
+    the column) between; without a source line, see `_cells_end`."""
     spans: dict[int, int] = {}
     i = 0
     while i < len(lines):
         if lines[i].text and SPAN_CAPTION.match(lines[i].text):
+            end = None
             for j in range(i + 1, min(len(lines), i + SPAN_REACH)):
                 text = lines[j].text
                 if lines[j].page > lines[i].page + 1 or (text and SPAN_CAPTION.match(text)) \
                         or (len(text) >= 0.9 * width and not SPAN_SOURCE.match(text)):
                     break
                 if text and SPAN_SOURCE.match(text):
-                    spans[i] = j
-                    i = j
+                    end = j
                     break
+            if end is None:
+                end = _cells_end(lines, i, width, heading)
+            if end is not None:
+                spans[i] = end
+                i = end - 1
         i += 1
     return spans
+
+
+def _cells_end(lines: list[Line], i: int, width: int,
+               heading: Callable[[str], bool]) -> int | None:
+    """A table with no source line under its caption (line `i`): from the caption's block to
+    the page's end (the next page's, when the caption ends its own), the next caption or a
+    heading the contents list over prose, its cells are the blocks
+    before the prose that closes the page, if any: the first block with a line as wide as the
+    column after which half the lines or more are as wide (a cell may span the table's
+    width: "Should offer training ..." / "DIST" / "Does" / "not"). The index of the first line
+    after the table, when it holds TABLE_CELLS short lines or more in two blocks or more (a
+    figure's caption over its picture and then prose holds none), and when its cells do not
+    go on atop the next page."""
+    j = i + 1
+    while j < len(lines) and lines[j].text and lines[j].page == lines[i].page:
+        j += 1  # the caption's own block
+    page = lines[i].page
+    nxt = _next_text(lines, j - 1)
+    if nxt is not None and nxt.page == page + 1:
+        page += 1  # the caption closes its page, the table fills the next
+    def over_prose(k: int) -> bool:  # a listed heading over prose, not a cell of its words
+        below = [ln.text for ln in lines[k + 1:k + 8] if ln.text][:3]
+        return heading(lines[k].text) and any(len(t) >= 0.9 * width for t in below)
+
+    end = j
+    while end < min(len(lines), i + SPAN_REACH) and lines[end].page <= page \
+            and not (lines[end].text and (SPAN_CAPTION.match(lines[end].text)
+                                          or over_prose(end))):
+        end += 1
+    if end == i + SPAN_REACH:
+        return None  # no end in reach: not a table of one page
+    if end < len(lines) and lines[end].page > page:
+        # The page ended: a table whose cells go on atop the next page is no table of one
+        # page (CRS: "Department of Energy" / "20,678" ...); left to the reading of cells.
+        short = 0
+        for ln in lines[end:end + SPAN_REACH]:
+            if ln.page > lines[end].page or len(ln.text) >= 0.9 * width \
+                    or (ln.text and SPAN_CAPTION.match(ln.text)):
+                break
+            short += bool(ln.text)
+        if short >= TABLE_CELLS:
+            return None
+    starts = [k for k in range(j, end) if lines[k].text and (k == j or not lines[k - 1].text)]
+    wide = [len(lines[k].text) >= 0.9 * width for k in range(end)]
+    for b in starts:  # the prose after the table, if any
+        rest = [w for k, w in zip(range(b, end), wide[b:end], strict=True) if lines[k].text]
+        block = wide[b:next((k for k in range(b, end) if not lines[k].text), end)]
+        if any(block) and sum(rest) >= len(rest) / 2:
+            end = b
+            break
+    texts = [k for k in range(j, end) if lines[k].text]
+    cells = sum(1 for k in texts if not wide[k])
+    blocks = sum(1 for b in starts if b < end)
+    return end if cells >= TABLE_CELLS and blocks >= 2 else None
 
 
 def _next_text(lines: list[Line], i: int) -> Line | None:

@@ -82,8 +82,9 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
             pages_of[key].add(ln.page)
     # A brief of a few pages repeats its running lines fewer times than a report does.
     times = 2 if len(pages) <= 4 else 3
-    running = {k for k, c in counts.items() if c >= times and len(pages_of[k]) >= times and k
-               and not ends_sentence(k)}
+    # (A bullet alone atop several pages is a list's, carried over: no running line.)
+    running = {k for k, c in counts.items() if c >= times and len(pages_of[k]) >= times
+               and re.search(r"\w", k) and not ends_sentence(k)}
     # A bare web address printed on several pages is the publisher's, wherever the text
     # extraction put it (two-column pages put the footer between the columns).
     urls = Counter(ln.text for ln in lines if URL_LINE.match(ln.text))
@@ -133,6 +134,20 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
                 and ln.text[:1].isupper() and ln.no not in edge \
                 and not _parent_entry(ln.text, below.text):
             drop(ln, WRAPPED_ENTRY)
+
+    # A title atop a page printed again right below it (GAO: the running head of a section
+    # one page long, over the section's heading): the first is the page's head.
+    # (Over one to three lines: "Appendix VII: GAO Contact and Staff" / "Acknowledgments".)
+    for page, body in pages.items():
+        top = [ln for ln in body[:8] if ln.no not in dropped]
+        if page == lines[0].page or not top or top[0].no == first_line:
+            continue
+        for k in range(1, min(3, len(top) // 2) + 1):
+            key = squash(" ".join(ln.text for ln in top[:k]))
+            if len(key) >= 8 and key == squash(" ".join(ln.text for ln in top[k:2 * k])):
+                for ln in top[:k]:
+                    drop(ln, "running header (the heading below it, printed again)")
+                break
 
     # A page number the extraction moved away from the page's edge: the number the other
     # pages' numbers give this page, among its first or last lines.
@@ -328,7 +343,9 @@ def restore_listed_heads(lines: list[Line], dropped: dict[int, Dropped],
     - a section title printed again atop each of its pages ("Scope and Methodology" on every
       page of an appendix) is a running head from its second page on; on its first page it
       is the section's heading (with the appendix label above it, when that is a running
-      head too), unless the body prints it elsewhere;
+      head too), unless the body prints it elsewhere; printed twice atop that page, the
+      running head and the heading, the lower is the heading; atop its second page too
+      (a section of two pages), the running head;
     - a section's number alone atop a page ("1", then "Introduction" below it) is no page
       number when the two are an entry of the list."""
     if not contents:
@@ -344,6 +361,8 @@ def restore_listed_heads(lines: list[Line], dropped: dict[int, Dropped],
         nxt = text_lines[k + 1] if k + 1 < len(text_lines) else None
         if d.why == RUNNING and key not in seen and key not in kept \
                 and listed(ln.text, contents):
+            if nxt is not None and nxt.page == ln.page and squash(nxt.text) == key:
+                continue  # printed twice atop its first page: the running head, the heading
             del dropped[ln.no]
             above = text_lines[k - 1] if k else None
             if above is not None and above.page == ln.page and APPENDIX_LABEL.match(above.text) \
@@ -354,3 +373,14 @@ def restore_listed_heads(lines: list[Line], dropped: dict[int, Dropped],
                 and squash(f"{ln.text} {nxt.text}") in contents:
             del dropped[ln.no]
         seen.add(key)
+    # A listed title atop a page and atop the page before: the section's running head on its
+    # second page (a section of two pages repeats it too few times to be a running line).
+    tops: dict[int, Line] = {}
+    for ln in text_lines:
+        if ln.no not in dropped:
+            tops.setdefault(ln.page, ln)
+    for page, ln in tops.items():
+        prev = tops.get(page - 1)
+        if prev is not None and squash(prev.text) == squash(ln.text) \
+                and listed(ln.text, contents):
+            dropped[ln.no] = Dropped(ln.no, ln.text, RUNNING)

@@ -32,13 +32,16 @@ from .body import join_lines
 from .boxes import box_sections
 from .front import Hints
 from .headings import HeadingIds, level_of, numbered
-from .patterns import CONTENTS_HEADS, PAGE_REF, TOC_ENTRY, ends_sentence, squash
+from .patterns import APPENDIX_LABEL, CONTENTS_HEADS, PAGE_REF, TOC_ENTRY, ends_sentence, squash
 from .pdflayout import Layout, PdfLine
 
 BULLET = re.compile(r"^([•▪●◦○■□‣⁃∙·\uf0a7\uf0b7\uf0d8\uf076\uf0fc➢►-])\s*(?=\S)")
 ITEM_LABEL = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]")
 NUMBERED_ITEM = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+(?=\S)")
 CAPTION = re.compile(r"^(?:Figure|Table|Chart|Map|Box|Exhibit|Graph)\s+[A-Z]?[\d.-]+[A-Z]?\b")
+FIGURE_CAPTION = re.compile(r"^(?:Figure|Chart|Map|Graph|Exhibit)\s")
+# A place and its postcode close an address, never a heading ("Washington, D.C. 20548").
+POSTAL_ADDRESS = re.compile(r",\s*(?:[A-Z]\.?){2}\.?\s+\d{5}(?:-\d{4})?$")
 SOURCE_LINE = re.compile(r"^(?:Sources?|Notes?)\s*:", re.I)
 CELL_WORDS = 6  # a line of a table or a chart holds a few words; a line of prose more
 PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?(?:[-–—]\s*)?"
@@ -92,7 +95,7 @@ def ingest_layout(layout: Layout, hints: Hints | None = None,
     pages = {ln.no: ln.page + 1 for ln in layout.lines()}
     dropped = {no: replace(d, page=pages.get(no, 0)) for no, d in dropped.items()}
     labels = {d.page: _page_label(d.text) for d in dropped.values() if d.why == "page number"}
-    blocks = _captioned_tables(_drop_caps(_column_heads(blocks, stats), stats), stats)
+    blocks = _captioned_tables(_drop_caps(_column_heads(_labelled(blocks), stats), stats), stats)
     reading_blocks, markers, issues = _finish(blocks, notes, stats, reader.vocabulary,
                                               levels or {})
     reading_blocks = box_sections(reading_blocks, markers)
@@ -531,7 +534,7 @@ class _BlockReader:
         text = ln.text
         # Two letters at least ("37", "22.9%" are no headings), or a bill's number ("S. 121").
         if len(text) < 2 or not re.search(r"[^\W\d_].*[^\W\d_]|^[A-Z]\.\s?\d", text) \
-                or CAPTION.match(text):
+                or CAPTION.match(text) or POSTAL_ADDRESS.search(text):
             return 0
         n_words = len(text.split())
         if ln.size >= self.stats.body * 1.12 and n_words <= 20 and not (
@@ -551,7 +554,7 @@ class _BlockReader:
         # there are not, nor a figure's caption set out into the margin).
         return left is not None and ln.page not in self.stats.two_column \
             and ln.x1 < left - 6 and left > 120 and not PAGE_NUMBER.match(ln.text) \
-            and not CAPTION.match(ln.text) \
+            and not CAPTION.match(ln.text) and not POSTAL_ADDRESS.search(ln.text) \
             and (ln.size >= 1.12 * self.stats.body or ln.bold) \
             and bool(re.search(r"[^\W\d_]{2,}", ln.text))
 
@@ -600,6 +603,17 @@ class _BlockReader:
             if (CAPTION.match(ln.text) and (ln.bold or len(ln.text) < 150)) \
                     or SOURCE_LINE.match(ln.text):
                 self.blocks.append(_Block("caption", [ln]))
+                prev = ln
+                i += 1
+                continue
+            if cur and cur.kind == "heading" and cur.level != -1 and prev is cur.lines[-1] \
+                    and prev.page == ln.page and prev.bold == ln.bold \
+                    and abs(prev.size - ln.size) < 0.3 and 0 < ln.base - prev.base < 1.6 * ln.size \
+                    and prev.x1 - prev.x0 >= 0.8 * _column_width(self.stats, prev) \
+                    and len(ln.text.split()) <= 12 and not ends_sentence(ln.text):
+                # A heading that filled its line, wrapped onto the next in the same type,
+                # indented under it or not ("... Technological Develop-" / "ment").
+                cur.lines.append(ln)
                 prev = ln
                 i += 1
                 continue
@@ -813,6 +827,21 @@ def _endnotes(blocks: list[_Block], dropped: dict[int, Dropped]
 
 # -- finishing: text, markers, levels, ids ------------------------------------------------
 
+def _labelled(blocks: list[_Block]) -> list[_Block]:
+    """An appendix's label read as a heading of its own, over its title set apart in other
+    type ("Appendix V" / ": Comments from the Department of Energy"): one heading."""
+    out: list[_Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == b.kind == "heading" \
+                and APPENDIX_LABEL.match(" ".join(ln.text for ln in prev.lines).strip()) \
+                and b.lines[0].text.startswith(":") and b.lines[0].page == prev.lines[-1].page:
+            prev.lines.extend(b.lines)
+            continue
+        out.append(b)
+    return out
+
+
 def _captioned_tables(blocks: list[_Block], stats: _Stats) -> list[_Block]:
     """What stands between a table's or a figure's caption and its "Source:" line on the
     same page, when none of it is prose (every line narrow or of a few words), is the table
@@ -839,12 +868,18 @@ def _captioned_tables(blocks: list[_Block], stats: _Stats) -> list[_Block]:
                 or not SOURCE_LINE.match(blocks[end].lines[0].text):
             continue
         between = blocks[k:end]
+        first = b.lines[0]
         if between and between[0].kind == "heading" and len(between) > 1 \
-                and not ends_sentence(between[0].lines[-1].plain):
+                and not ends_sentence(between[0].lines[-1].plain) \
+                and first.x1 - first.x0 >= 0.75 * _column_width(stats, first):
             b.lines.extend(between[0].lines)  # the caption's title, on its second line
             between = between[1:]
             k += 1
-        if len(between) < 2 or not all(short(x) and x.kind != "heading" for x in between):
+        # A chart's words may be one block, and set large or bold ("Million barrels per
+        # day" over its axis): no section of a figure; a table has two rows or more.
+        chart = FIGURE_CAPTION.match(first.text) is not None
+        if len(between) < (1 if chart else 2) \
+                or not all(short(x) and (chart or x.kind != "heading") for x in between):
             continue
         out.append(_Block("table", [ln for x in between for ln in x.lines]))
         k = end
@@ -888,16 +923,18 @@ def _drop_caps(blocks: list[_Block], stats: _Stats) -> list[_Block]:
 
 
 def _column_heads(blocks: list[_Block], stats: _Stats) -> list[_Block]:
-    """A "heading" in type smaller than the body's that sits level with a table, or right
-    above it, is the table's column heads ("State or Area", "Year"), set in bold: a row of
-    the table, not a section."""
+    """A "heading" that sits level with a table's first row, or in type smaller than the
+    body's right above it, is the table's column heads ("State or Area", "Year"), set in
+    bold: a row of the table, not a section."""
     out: list[_Block] = []
     for b in blocks:
         prev = out[-1] if out else None
         if b.kind == "table" and prev is not None and prev.kind == "heading":
             head, first = prev.lines[-1], b.lines[0]
-            if head.page == first.page and head.size < stats.body - 0.5 \
-                    and first.top - head.bottom < head.size:
+            # level with the first row ("Intervention" beside "Definition"), or small above it
+            level = (head.page, head.row) == (first.page, first.row)
+            if level or (head.page == first.page and head.size < stats.body - 0.5
+                         and first.top - head.bottom < head.size):
                 out[-1] = _Block("table", [*prev.lines, *b.lines])
                 continue
         out.append(b)
