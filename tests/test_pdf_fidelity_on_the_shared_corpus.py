@@ -78,19 +78,13 @@ def test_crs_products_meet_the_targets(name):
     assert (s.furniture, s.lone_bullets, s.words_lost) == (0, 0, 0)
 
 
-# Spurious headings in the other publishers' papers, as measured (FIDELITY.md): the target
-# is fewer than 5% of the headings found (6 of 118); these hold the ground gained (txt 43, pdf
-# 23 before tables without a source line, signatures, charts' words ... were read).
-OTHER_SPURIOUS = {"source.pdf": 9, "source.txt": 14}
-
-
 @pytest.mark.parametrize("name", TARGETS)
 def test_other_publishers_papers_meet_the_notes_titles_and_headings_targets(name):
     s = figures("other", name)
     assert s.papers == 5
     assert s.notes_right == s.notes_total and s.titles_right == s.titles_total
     assert share(s.headings_found, s.headings_total) >= 0.95
-    assert s.headings_spurious <= OTHER_SPURIOUS[name]
+    assert s.headings_spurious < 0.05 * s.headings_found  # the minor ones printed aside
     assert s.words_lost == 0 and s.lone_bullets == 0 and s.furniture == 0
 
 
@@ -386,3 +380,42 @@ def test_a_bullet_alone_atop_several_pages_is_its_items_not_a_running_head():
     sweeney = next(p for p in reading.paragraphs() if "James Sweeney, Professor" in p.text)
     assert smith is not sweeney and smith.kind == sweeney.kind == "item"
     assert not [d for d in reading.dropped if d.text == "•" and d.why.startswith("running")]
+
+
+def test_a_table_whose_column_of_prose_runs_wider_than_the_text_is_one_block():
+    # GAO-05-927's Table 1: "ETA provides job training, ..." / "formula grants" /
+    # "maintenance services. ...", lines longer than the body's column, over two pages to its
+    # "Source: GAO.": the agencies' names and codes are cells, not headings.
+    reading = _text_reading(GAO_05, "other")
+    headings = {h.text for h in reading.headings()}
+    assert not {"SBA", "DOC", "Veterans Health Administration (VHA)",
+                "Selected agencies or offices"} & headings
+    [table] = [p.text for p in reading.paragraphs() if p.kind == "table"
+               and "Small Business Administration (SBA)" in p.text]
+    assert "National Oceanic and Atmospheric Administration (NOAA)" in table
+
+
+def test_a_logos_motto_in_tiny_type_is_no_part_of_the_heading_beside_it():
+    # GAO's "Accountability Integrity Reliability" (6 pt, bold) over "Highlights" (30 pt).
+    for paper in (GAO_05, GAO_07):
+        headings = [h.text for h in _pdf_reading(paper, "other").headings()]
+        assert "Highlights" in headings
+        assert not [h for h in headings if h.startswith("Accountability")]
+
+
+def test_a_block_of_names_in_large_type_is_no_heading():
+    # teachingRSE's 24 authors over six centred lines of 12-pt type, under the title.
+    reading = _pdf_reading(TEACHING, "other")
+    assert not [h for h in reading.headings() if h.text.startswith("Florian Goth")]
+    assert reading.paragraphs()[0].text.startswith("Florian Goth")
+
+
+def test_the_bold_labels_of_an_imprint_page_are_no_sections():
+    # JRC's page 4: "European Commission" / "Joint Research Centre", "EU Science Hub",
+    # "JRCXXXXX", a CC BY licence, before the first listed section ("Abstract").
+    reading = _pdf_reading(JRC, "other")
+    headings = [h.text for h in reading.headings()]
+    assert not {"EU Science Hub", "JRCXXXXX", "European Commission Joint Research Centre"
+                } & set(headings)
+    assert headings[0] == "Abstract"
+    assert "EU Science Hub" in [p.text for p in reading.paragraphs()]

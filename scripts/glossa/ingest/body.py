@@ -76,6 +76,7 @@ JOB_TITLE = re.compile(r"^(?:(?:Acting|Deputy|Assistant|Associate|Managing|Execu
 RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
 WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
 TABLE_CELLS = 8
+WIDE_CELLS = 3  # short cells set between the lines of a table's prose column, at the least
 SPAN_CAPTION = re.compile(r"^(?:Table|Figure|Exhibit|Chart|Map)\s+[A-Z]?-?\d+(?:\.\d+)*[.:]\s")
 SPAN_SOURCE = re.compile(r"^(?:Sources?|Notes?|Data source)\s*:", re.I)
 SPAN_REACH = 200
@@ -1093,10 +1094,14 @@ def _captioned_spans(lines: list[Line], width: int,
     while i < len(lines):
         if lines[i].text and SPAN_CAPTION.match(lines[i].text):
             end = None
+            wide: bool | None = None  # a table with a column of prose, once asked
             for j in range(i + 1, min(len(lines), i + SPAN_REACH)):
                 text = lines[j].text
+                if len(text) >= 0.9 * width and not SPAN_SOURCE.match(text) and wide is None:
+                    wide = _wide_cells(lines, i, width)
                 if lines[j].page > lines[i].page + 1 or (text and SPAN_CAPTION.match(text)) \
-                        or (len(text) >= 0.9 * width and not SPAN_SOURCE.match(text)):
+                        or (len(text) >= 0.9 * width and not SPAN_SOURCE.match(text)
+                            and not wide):
                     break
                 if text and SPAN_SOURCE.match(text):
                     end = j
@@ -1108,6 +1113,24 @@ def _captioned_spans(lines: list[Line], width: int,
                 i = end - 1
         i += 1
     return spans
+
+
+def _wide_cells(lines: list[Line], i: int, width: int) -> bool:
+    """Whether the lines under the caption at `i`, to its source line, are a table with a
+    column of prose: short cells set between its lines, in the same block, again and again
+    ("ETA provides job training, ..." / "formula grants" / "maintenance services. Within
+    ETA, ..."); prose breaks a line short only at a paragraph's end."""
+    interleaved = 0
+    for j in range(i + 1, min(len(lines) - 1, i + SPAN_REACH)):
+        text = lines[j].text
+        if lines[j].page > lines[i].page + 1 or (text and SPAN_CAPTION.match(text)):
+            return False
+        if text and SPAN_SOURCE.match(text):
+            return interleaved >= WIDE_CELLS
+        if text and len(text) < 0.3 * width and len(lines[j - 1].text) >= 0.75 * width \
+                and len(lines[j + 1].text) >= 0.75 * width:
+            interleaved += 1
+    return False
 
 
 def _cells_end(lines: list[Line], i: int, width: int,

@@ -39,6 +39,10 @@ BULLET = re.compile(r"^([•▪●◦○■□‣⁃∙·\uf0a7\uf0b7\uf0d8\uf07
 ITEM_LABEL = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]")
 NUMBERED_ITEM = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+(?=\S)")
 CAPTION = re.compile(r"^(?:Figure|Table|Chart|Map|Box|Exhibit|Graph)\s+[A-Z]?[\d.-]+[A-Z]?\b")
+# What an imprint page says: a licence, a copyright line, a book or serial number, a DOI.
+IMPRINT = re.compile(r"\bISBN\b|\bISSN\b|©|@\s?European Union|Creative Commons|"
+                     r"\breuse policy\b|\bdoi:\s?10\.", re.I)
+HEADING_WORDS = 30  # a heading's words, at the most, however many lines it takes
 FIGURE_CAPTION = re.compile(r"^(?:Figure|Chart|Map|Graph|Exhibit)\s")
 # A place and its postcode close an address, never a heading ("Washington, D.C. 20548").
 POSTAL_ADDRESS = re.compile(r",\s*(?:[A-Z]\.?){2}\.?\s+\d{5}(?:-\d{4})?$")
@@ -95,7 +99,8 @@ def ingest_layout(layout: Layout, hints: Hints | None = None,
     pages = {ln.no: ln.page + 1 for ln in layout.lines()}
     dropped = {no: replace(d, page=pages.get(no, 0)) for no, d in dropped.items()}
     labels = {d.page: _page_label(d.text) for d in dropped.values() if d.why == "page number"}
-    blocks = _captioned_tables(_drop_caps(_column_heads(_labelled(blocks), stats), stats), stats)
+    blocks = _captioned_tables(_drop_caps(_column_heads(_labelled(_imprint(blocks, dropped)),
+                                                        stats), stats), stats)
     reading_blocks, markers, issues = _finish(blocks, notes, stats, reader.vocabulary,
                                               levels or {})
     reading_blocks = box_sections(reading_blocks, markers)
@@ -550,12 +555,14 @@ class _BlockReader:
 
     def _side_head(self, ln: PdfLine) -> bool:
         left = self.stats.left.get((ln.page, 0))
-        # Set in larger type or bold, in a wide margin left of the text (a figure's labels
-        # there are not, nor a figure's caption set out into the margin).
+        # Set in larger type or bold (not tiny: a logo's motto), in a wide margin left of the
+        # text (a figure's labels there are not, nor a figure's caption set out into the
+        # margin).
         return left is not None and ln.page not in self.stats.two_column \
             and ln.x1 < left - 6 and left > 120 and not PAGE_NUMBER.match(ln.text) \
             and not CAPTION.match(ln.text) and not POSTAL_ADDRESS.search(ln.text) \
-            and (ln.size >= 1.12 * self.stats.body or ln.bold) \
+            and (ln.size >= 1.12 * self.stats.body
+                 or (ln.bold and ln.size >= 0.7 * self.stats.body)) \
             and bool(re.search(r"[^\W\d_]{2,}", ln.text))
 
     def read(self, lines: list[PdfLine], dropped: dict[int, Dropped]) -> list[_Block]:
@@ -572,7 +579,8 @@ class _BlockReader:
             side = self._side_head(ln)
             if side:
                 if cur and cur.kind == "heading" and cur.level == -1 and prev is not None \
-                        and ln.top - prev.bottom < ln.size:
+                        and ln.top - prev.bottom < ln.size \
+                        and 0.8 < ln.size / cur.lines[-1].size < 1.25:  # in the same type
                     cur.lines.append(ln)
                 else:
                     self.blocks.append(_Block("heading", [ln], level=-1))
@@ -827,6 +835,27 @@ def _endnotes(blocks: list[_Block], dropped: dict[int, Dropped]
 
 # -- finishing: text, markers, levels, ids ------------------------------------------------
 
+def _imprint(blocks: list[_Block], dropped: dict[int, Dropped]) -> list[_Block]:
+    """The publisher's imprint, on a page before the paper's first listed section (its
+    licence, copyright line, ISBN or DOI): its bold labels ("Contact information", "EU Science
+    Hub", the report's number) are no sections of the paper; they are read as its text."""
+    entries = {squash(d.text) for d in dropped.values() if d.why == "contents list"}
+    first = next((b.lines[0].no for b in blocks if b.kind == "heading"
+                  and squash(" ".join(ln.text for ln in b.lines)) in entries), None)
+    if first is None:
+        return blocks
+    page_of = {ln.no: ln.page for b in blocks for ln in b.lines}
+    before = [b for b in blocks if b.lines[-1].no < first]
+    text: dict[int, list[str]] = {}
+    for b in before:
+        text.setdefault(page_of[b.lines[0].no], []).extend(ln.text for ln in b.lines)
+    imprint = {p for p, t in text.items() if IMPRINT.search(" ".join(t))}
+    for b in before:
+        if b.kind == "heading" and {page_of[ln.no] for ln in b.lines} <= imprint:
+            b.kind = "paragraph"
+    return blocks
+
+
 def _labelled(blocks: list[_Block]) -> list[_Block]:
     """An appendix's label read as a heading of its own, over its title set apart in other
     type ("Appendix V" / ": Comments from the Department of Energy"): one heading."""
@@ -965,6 +994,9 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
     for b in blocks:
         page = b.lines[0].page + 1
         nos = tuple(ln.no for ln in b.lines)
+        if b.kind == "heading" and b.level != -1 \
+                and sum(len(ln.text.split()) for ln in b.lines) > HEADING_WORDS:
+            b.kind = "paragraph"  # lines of large type run on: a block of names, no heading
         if b.kind == "heading":
             text, found, _, _ = _text_and_markers(b, highest, set())
             level = level_of(text, 2 if b.level == -1 else level_by_style[_style(b)],
