@@ -41,21 +41,26 @@
   }
   window.GLOSSA_THEME_QUERY = asked;  // for the tests
 
+  /* The worker answers each query in turn: the queries posted, in order, wait for their
+   * answers here with what to ask again if theirs is empty; a query typed since makes an
+   * empty answer stale, not to be asked again. */
   var proto = window.Worker.prototype, send = proto.postMessage;
   proto.postMessage = function (message) {
     if (message && message.type === QUERY && typeof message.data === "string") {
       var worker = this, pair = asked(message.data);
-      worker.__glossaAgain = pair[1];
-      if (!worker.__glossaWatched) {
-        worker.__glossaWatched = true;
+      if (!worker.__glossaWaiting) {
+        var waiting = worker.__glossaWaiting = [];
         worker.addEventListener("message", function (ev) {
-          var again = worker.__glossaAgain, data = ev.data;
-          if (again && data && data.type === RESULT && data.data && !data.data.items.length) {
-            worker.__glossaAgain = null;
+          var data = ev.data;
+          if (!data || data.type !== RESULT || !waiting.length) return;
+          var again = waiting.shift();
+          if (again && !waiting.length && data.data && !data.data.items.length) {
+            waiting.push(null);
             send.call(worker, { type: QUERY, data: again });
           }
         });
       }
+      worker.__glossaWaiting.push(pair[1]);
       return send.call(worker, { type: QUERY, data: pair[0] });
     }
     return send.apply(this, arguments);

@@ -1135,15 +1135,15 @@ def _wide_cells(lines: list[Line], i: int, width: int) -> bool:
 
 def _cells_end(lines: list[Line], i: int, width: int,
                heading: Callable[[str], bool]) -> int | None:
-    """A table with no source line under its caption (line `i`): from the caption's block to
+    """A table with no source line under its caption (line `i`). From the caption's block to
     the page's end (the next page's, when the caption ends its own), the next caption or a
-    heading the contents list over prose, its cells are the blocks
-    before the prose that closes the page, if any: the first block with a line as wide as the
-    column after which half the lines or more are as wide (a cell may span the table's
-    width: "Should offer training ..." / "DIST" / "Does" / "not"). The index of the first line
-    after the table, when it holds TABLE_CELLS short lines or more in two blocks or more (a
-    figure's caption over its picture and then prose holds none), and when its cells do not
-    go on atop the next page."""
+    heading the contents list over prose, its cells are the blocks before the prose that
+    closes the page, if any: the first block with a line as wide as the column after which
+    half the lines or more are as wide (a cell may span the table's width: "Should offer
+    training ..." / "DIST" / "Does" / "not"). The index of the first line after the table,
+    when it holds TABLE_CELLS short lines or more in two blocks or more (a figure's caption
+    over its picture and then prose holds none), and when its cells do not go on atop the
+    next page."""
     j = i + 1
     while j < len(lines) and lines[j].text and lines[j].page == lines[i].page:
         j += 1  # the caption's own block
@@ -1151,6 +1151,7 @@ def _cells_end(lines: list[Line], i: int, width: int,
     nxt = _next_text(lines, j - 1)
     if nxt is not None and nxt.page == page + 1:
         page += 1  # the caption closes its page, the table fills the next
+
     def over_prose(k: int) -> bool:  # a listed heading over prose, not a cell of its words
         below = [ln.text for ln in lines[k + 1:k + 8] if ln.text][:3]
         return heading(lines[k].text) and any(len(t) >= 0.9 * width for t in below)
@@ -1174,15 +1175,15 @@ def _cells_end(lines: list[Line], i: int, width: int,
         if short >= TABLE_CELLS:
             return None
     starts = [k for k in range(j, end) if lines[k].text and (k == j or not lines[k - 1].text)]
-    wide = [len(lines[k].text) >= 0.9 * width for k in range(end)]
+    wide = {k: len(lines[k].text) >= 0.9 * width for k in range(j, end) if lines[k].text}
     for b in starts:  # the prose after the table, if any
-        rest = [w for k, w in zip(range(b, end), wide[b:end], strict=True) if lines[k].text]
-        block = wide[b:next((k for k in range(b, end) if not lines[k].text), end)]
+        rest = [w for k, w in wide.items() if k >= b]
+        block = [wide[k] for k in range(b, next((k for k in range(b, end)
+                                                 if not lines[k].text), end))]
         if any(block) and sum(rest) >= len(rest) / 2:
             end = b
             break
-    texts = [k for k in range(j, end) if lines[k].text]
-    cells = sum(1 for k in texts if not wide[k])
+    cells = sum(1 for k, w in wide.items() if k < end and not w)
     blocks = sum(1 for b in starts if b < end)
     return end if cells >= TABLE_CELLS and blocks >= 2 else None
 

@@ -40,8 +40,8 @@ ITEM_LABEL = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]")
 NUMBERED_ITEM = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]+\))\s+(?=\S)")
 CAPTION = re.compile(r"^(?:Figure|Table|Chart|Map|Box|Exhibit|Graph)\s+[A-Z]?[\d.-]+[A-Z]?\b")
 # What an imprint page says: a licence, a copyright line, a book or serial number, a DOI.
-IMPRINT = re.compile(r"\bISBN\b|\bISSN\b|©|@\s?European Union|Creative Commons|"
-                     r"\breuse policy\b|\bdoi:\s?10\.", re.I)
+IMPRINT = re.compile(r"\bISBN\b|\bISSN\b|©|Creative Commons|\breuse policy\b|\bdoi:\s?10\.",
+                     re.I)
 HEADING_WORDS = 30  # a heading's words, at the most, however many lines it takes
 FIGURE_CAPTION = re.compile(r"^(?:Figure|Chart|Map|Graph|Exhibit)\s")
 # A place and its postcode close an address, never a heading ("Washington, D.C. 20548").
