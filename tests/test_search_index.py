@@ -89,6 +89,13 @@ def test_an_index_with_no_mentions_gets_no_extra_field():
     assert out["docs"] == index("about/")["docs"]
 
 
+def test_an_annotations_reference_is_left_out_of_the_themes_sections():
+    ref = ('<p>China<a class="glossa-annotation-ref glossa-annotation-ref--context" '
+           'href="#a-x">A1</a>, and</p>')
+    assert exclude_notes(ref).startswith(
+        '<p>China<a data-search-exclude class="glossa-annotation-ref ')
+
+
 def test_the_notes_list_is_left_out_of_the_themes_sections():
     marked = exclude_notes(PAGE)
     assert '<div class="footnote" data-search-exclude>' in marked

@@ -119,7 +119,11 @@ def page_search(location: str, page_html: str) -> PageSearch:
 
 
 def exclude_notes(page_html: str) -> str:
-    """Keep the notes list out of the theme's section texts (they become results of their own)."""
+    """Keep the notes list out of the theme's section texts (they become results of their own),
+    and the references to editors' annotations ("A1", which read "China A1" as "ChinaA1" in a
+    result's text)."""
+    page_html = page_html.replace('<a class="glossa-annotation-ref ',
+                                  f'<a {EXCLUDE} class="glossa-annotation-ref ')
     return page_html.replace('<div class="footnote">', f'<div class="footnote" {EXCLUDE}>', 1)
 
 
