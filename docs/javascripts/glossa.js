@@ -13,17 +13,40 @@
 (function () {
   "use strict";
 
+  /* Where a search result lands: on a paragraph (or note), its first word marked; on a
+   * section's heading (the theme's results are sections) or the page's top, the paragraph
+   * of that section that holds the most of the words typed (the first of equals), not
+   * merely the first that holds one of them. */
   function firstHit() {
     var marks = Array.prototype.slice.call(
       document.querySelectorAll("article mark[data-md-highlight]"));
     if (!marks.length) return null;
     var anchor = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    if (anchor) {
-      for (var i = 0; i < marks.length; i++) {
-        if (anchor.compareDocumentPosition(marks[i]) & Node.DOCUMENT_POSITION_FOLLOWING) return marks[i];
-      }
+    var after = function (a, b) { return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING; };
+    var heading = /^H[1-6]$/;
+    if (anchor && !heading.test(anchor.tagName)) {
+      for (var i = 0; i < marks.length; i++) if (after(anchor, marks[i])) return marks[i];
+      return marks[0];
     }
-    return marks[0];
+    var level = anchor ? +anchor.tagName[1] : 2;  // the page's top runs to its first section
+    var end = null, heads = document.querySelectorAll("article h1, article h2, article h3, " +
+                                                      "article h4, article h5, article h6");
+    for (var h = 0; h < heads.length && !end; h++) {
+      var rank = +heads[h].tagName[1];  // (not the page's title, over its top)
+      if ((!anchor || after(anchor, heads[h])) && rank > 1 && rank <= level &&
+          heads[h] !== anchor) end = heads[h];
+    }
+    var best = null, most = 0, words = [], blocks = [];
+    marks.forEach(function (m) {
+      if ((anchor && !after(anchor, m)) || (end && !after(m, end))) return;
+      var block = m.closest("p, li, td, dd") || m;
+      var k = blocks.indexOf(block);
+      if (k < 0) { blocks.push(block); words.push({ first: m, seen: {} }); k = blocks.length - 1; }
+      words[k].seen[m.textContent.toLowerCase()] = true;
+      var n = Object.keys(words[k].seen).length;
+      if (n > most) { most = n; best = words[k].first; }
+    });
+    return best || marks[0];
   }
 
   function landOnHit() {

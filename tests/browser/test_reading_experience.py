@@ -117,6 +117,10 @@ def test_a_sentence_pasted_lands_on_the_place_that_holds_it(page: Page, reading_
     assert "putin-and-north-korea" in landing, first
     page.goto(landing)
     assert "two options: to be involved passively or actively" in _held(page, landing)
+    # and within it, on the paragraph that holds the words (¶37 before it holds "involved")
+    hit = page.locator("p.glossa-hit")
+    expect(hit).to_contain_text("two options: to be involved passively or actively")
+    expect(hit).to_be_in_viewport()
 
 
 def test_a_long_query_with_a_word_found_nowhere_still_finds_the_others(page: Page,
