@@ -511,3 +511,15 @@ def test_two_capitalised_words_run_together_get_their_hyphen_only_when_the_paper
     # A name or a brand written that way stays as it is.
     assert finish_text(["McDonald and YouTube and JavaScript"], vocabulary) == \
         "McDonald and YouTube and JavaScript"
+
+
+def test_the_subtitle_printed_again_on_a_summary_page_is_dropped_not_a_heading():
+    # GAO's Highlights page heads its columns with the report's subtitle over three lines:
+    # "Enhancing Agency Use of Performance" / "Information for Management Decision" / "Making".
+    reading = read(GAO_BACK)
+    assert reading.subtitle == ("Enhancing Agency Use of Performance Information for "
+                                "Management Decision Making")
+    assert not [h for h in reading.headings() if "Management Decision" in h.text]
+    again = [d.text for d in reading.dropped if d.why == "the title, printed again"]
+    assert again == ["Enhancing Agency Use of Performance", "Information for Management Decision",
+                     "Making"]

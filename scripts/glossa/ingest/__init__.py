@@ -21,6 +21,7 @@ from .furniture import (
     find_identifier_lines,
     find_sidebars,
     find_summary_box,
+    find_title_again,
     restore_listed_heads,
     split_glued_page_number,
 )
@@ -74,7 +75,8 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
     if pdf:
         ids = {f.text for f in front.lines if f.role == "identifier"}
         extra = find_sidebars(body_lines, width, contents) \
-            | find_identifier_lines(body_lines, ids) | find_summary_box(body_lines, width)
+            | find_identifier_lines(body_lines, ids) | find_summary_box(body_lines, width) \
+            | find_title_again(body_lines, front.title, front.subtitle)
         dropped.update(extra)
         body_lines = [ln for ln in body_lines if ln.no not in extra]
     vocabulary = _vocabulary(text)

@@ -384,3 +384,21 @@ def restore_listed_heads(lines: list[Line], dropped: dict[int, Dropped],
         if prev is not None and squash(prev.text) == squash(ln.text) \
                 and listed(ln.text, contents):
             dropped[ln.no] = Dropped(ln.no, ln.text, RUNNING)
+
+
+def find_title_again(lines: list[Line], title: str, subtitle: str) -> dict[int, Dropped]:
+    """The title or subtitle printed again in the body, over one to four lines set apart (a
+    summary page's head: "Enhancing Agency Use of Performance" / "Information for Management
+    Decision" / "Making"): dropped, as the PDF reader drops a title printed again."""
+    keys = {squash(t) for t in (title, subtitle, f"{title} {subtitle}") if len(squash(t)) >= 12}
+    out: dict[int, Dropped] = {}
+    block: list[Line] = []
+    for ln in [*lines, Line(0, "", -1)]:
+        if ln.text and (not block or ln.page == block[-1].page):
+            block.append(ln)
+            continue
+        if 1 <= len(block) <= 4 and squash(" ".join(b.text for b in block)) in keys:
+            for b in block:
+                out[b.no] = Dropped(b.no, b.text, "the title, printed again")
+        block = [ln] if ln.text else []
+    return out
