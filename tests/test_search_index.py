@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from glossa.search_index import exclude_notes, merge, page_search
+from glossa.search_index import exclude_from_sections, merge, page_search
 
 PAGE = """
 <h1 id="title">A paper</h1>
@@ -92,12 +92,12 @@ def test_an_index_with_no_mentions_gets_no_extra_field():
 def test_an_annotations_reference_is_left_out_of_the_themes_sections():
     ref = ('<p>China<a class="glossa-annotation-ref glossa-annotation-ref--context" '
            'href="#a-x">A1</a>, and</p>')
-    assert exclude_notes(ref).startswith(
+    assert exclude_from_sections(ref).startswith(
         '<p>China<a data-search-exclude class="glossa-annotation-ref ')
 
 
 def test_the_notes_list_is_left_out_of_the_themes_sections():
-    marked = exclude_notes(PAGE)
+    marked = exclude_from_sections(PAGE)
     assert '<div class="footnote" data-search-exclude>' in marked
     # and the reader still finds the notes in the marked page
     assert len(page_search("papers/a/", marked).notes) == 2

@@ -37,9 +37,8 @@ from glossa.html_fixes import accessible_html
 from glossa.problems import ERROR, report
 from glossa.search_index import (
     PageSearch,
-    annotation_title,
-    annotations_by_paragraph,
-    exclude_notes,
+    annotation_results,
+    exclude_from_sections,
     merge,
     page_search,
 )
@@ -120,7 +119,7 @@ def on_page_content(html: str, page, config, files) -> str:
     # their own, and each section's glossary mentions are noted for the index.
     _now.search[page.url] = page_search(page.url, html)
     _now.sources[page.url] = page.file.src_uri
-    return exclude_notes(html)
+    return exclude_from_sections(html)
 
 
 def _annotation_records() -> list[Record]:
@@ -129,10 +128,9 @@ def _annotation_records() -> list[Record]:
     for location, found in _now.search.items():
         meta = _now.site.papers_by_page.get(_now.sources.get(location, ""))
         # One record per paragraph: Pagefind keeps one record per URL.
-        for para, notes in annotations_by_paragraph(found).items():
+        for para, title, text in annotation_results(found):
             records.append(Record(
-                url=f"{location}#{para}", text=" ".join(t for _, t in notes),
-                title=annotation_title(para, [k for k, _ in notes]),
+                url=f"{location}#{para}", text=text, title=title,
                 page=meta.title if meta else location,
                 filters={"kind": ["annotation"], "paper": [meta.slug] if meta else []}))
     return records

@@ -118,7 +118,7 @@ def page_search(location: str, page_html: str) -> PageSearch:
     return result
 
 
-def exclude_notes(page_html: str) -> str:
+def exclude_from_sections(page_html: str) -> str:
     """Keep the notes list out of the theme's section texts (they become results of their own),
     and the references to editors' annotations ("A1", which read "China A1" as "ChinaA1" in a
     result's text)."""
@@ -127,19 +127,20 @@ def exclude_notes(page_html: str) -> str:
     return page_html.replace('<div class="footnote">', f'<div class="footnote" {EXCLUDE}>', 1)
 
 
-def annotations_by_paragraph(page: PageSearch) -> dict[str, list[tuple[str, str]]]:
-    """(kind, text) of each editors' annotation, by the paragraph it comments on."""
+def annotation_results(page: PageSearch) -> list[tuple[str, str, str]]:
+    """One search result per paragraph commented on: (paragraph id, title, text), the title
+    "Editors’ annotation (update) on ¶18" or "Editors’ annotations (…) on ¶18". Both
+    searches key a result on its location, so two annotations of one paragraph are one."""
     by_para: dict[str, list[tuple[str, str]]] = {}
     for para, kind, text in page.annotations:
         by_para.setdefault(para, []).append((kind.lower(), text))
-    return by_para
-
-
-def annotation_title(para: str, kinds: list[str]) -> str:
-    """"Editors’ annotation (update) on ¶18", or "Editors’ annotations (…) on ¶18"."""
-    listed = ", ".join(dict.fromkeys(kinds))
-    plural = "s" if len(kinds) != 1 else ""
-    return f"Editors’ annotation{plural} ({listed}) on ¶{para.removeprefix('p')}"
+    out = []
+    for para, notes in by_para.items():
+        kinds = ", ".join(dict.fromkeys(k for k, _ in notes))
+        plural = "s" if len(notes) != 1 else ""
+        out.append((para, f"Editors’ annotation{plural} ({kinds}) on ¶{para.removeprefix('p')}",
+                    " ".join(t for _, t in notes)))
+    return out
 
 
 def merge(index: dict, pages: list[PageSearch], spellings: dict[str, tuple[str, ...]]) -> dict:
@@ -165,14 +166,9 @@ def merge(index: dict, pages: list[PageSearch], spellings: dict[str, tuple[str, 
                 number = note_id.removeprefix("fn:")
                 out.append({"location": f"{page_location}#{note_id}", "title": f"Note {number}",
                             "text": f"<p>{html.escape(text, quote=False)}</p>"})
-            # One result per paragraph commented on, landing on it: the theme's search keys
-            # its results on the location (two annotations of one paragraph were two
-            # results of one key, and one of them was lost).
-            for para, notes in annotations_by_paragraph(page).items():
-                text = html.escape(" ".join(t for _, t in notes), quote=False)
-                out.append({"location": f"{page_location}#{para}",
-                            "title": annotation_title(para, [k for k, _ in notes]),
-                            "text": f"<p>{text}</p>"})
+            for para, title, text in annotation_results(page):  # lands on the paragraph
+                out.append({"location": f"{page_location}#{para}", "title": title,
+                            "text": f"<p>{html.escape(text, quote=False)}</p>"})
     config = dict(index.get("config", {}))
     fields = dict(config.get("fields", {}))
     if any(GLOSSARY_FIELD in d for d in out):

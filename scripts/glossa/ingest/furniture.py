@@ -343,9 +343,8 @@ def restore_listed_heads(lines: list[Line], dropped: dict[int, Dropped],
     - a section title printed again atop each of its pages ("Scope and Methodology" on every
       page of an appendix) is a running head from its second page on; on its first page it
       is the section's heading (with the appendix label above it, when that is a running
-      head too), unless the body prints it elsewhere; printed twice atop that page, the
-      running head and the heading, the lower is the heading; atop its second page too
-      (a section of two pages), the running head;
+      head too), unless the body prints it elsewhere; atop its second page too (a section
+      of two pages), the running head;
     - a section's number alone atop a page ("1", then "Introduction" below it) is no page
       number when the two are an entry of the list."""
     if not contents:
@@ -361,8 +360,6 @@ def restore_listed_heads(lines: list[Line], dropped: dict[int, Dropped],
         nxt = text_lines[k + 1] if k + 1 < len(text_lines) else None
         if d.why == RUNNING and key not in seen and key not in kept \
                 and listed(ln.text, contents):
-            if nxt is not None and nxt.page == ln.page and squash(nxt.text) == key:
-                continue  # printed twice atop its first page: the running head, the heading
             del dropped[ln.no]
             above = text_lines[k - 1] if k else None
             if above is not None and above.page == ln.page and APPENDIX_LABEL.match(above.text) \
