@@ -523,3 +523,15 @@ def test_the_subtitle_printed_again_on_a_summary_page_is_dropped_not_a_heading()
     again = [d.text for d in reading.dropped if d.why == "the title, printed again"]
     assert again == ["Enhancing Agency Use of Performance", "Information for Management Decision",
                      "Making"]
+
+
+def test_a_note_citing_only_a_report_number_is_a_note_not_a_footer():
+    # GAO-05-927: notes 3, 30, 31 and 35 are "GAO-04-38." or "GAO/GGD-96-118." alone at a
+    # page's foot, the same line at the foot of several pages, as a report number footer is;
+    # a citation ends with a full stop, a footer does not.
+    reading = read("gao-05-927_managing-for-results.first-30-pages.txt")
+    assert reading.notes[3].text == "GAO-04-38."
+    assert reading.notes[30].text == "GAO/GGD-96-118."
+    assert reading.notes[35].text == "GAO-04-38."
+    assert sorted(reading.notes) == list(range(1, 36))
+    assert "GAO-04-38." not in {d.text for d in reading.dropped}

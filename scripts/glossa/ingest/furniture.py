@@ -111,7 +111,8 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
             # report number after it is the footer
             drop(ln, "the publisher's web address, printed on several pages")
         elif ln.no in edge and IDENTIFIER.match(text) and edge_tokens[text] >= 2 \
-                and ln.no not in cover:
+                and ln.no not in cover and not text.endswith("."):
+            # (a citation of a report number ends with a full stop: "GAO-04-38." is a note)
             drop(ln, "report number at the page edge")
         elif title_key and len(title_key) >= 8 and key != squash(text) \
                 and key.startswith(title_key):
