@@ -535,3 +535,36 @@ def test_a_note_citing_only_a_report_number_is_a_note_not_a_footer():
     assert reading.notes[35].text == "GAO-04-38."
     assert sorted(reading.notes) == list(range(1, 36))
     assert "GAO-04-38." not in {d.text for d in reading.dropped}
+
+
+def items(reading) -> list[str]:
+    return [b.text for b in reading.blocks if getattr(b, "kind", "") == "item"]
+
+
+def test_a_bullet_given_as_an_exclamation_mark_alone_is_a_bullet():
+    # The Copyright Office's summary: a symbol font's bullet that pdftotext gives as "!";
+    # three of them set apart, then the three items.
+    listed = items(read("usco-1998_dmca-summary.first-6-pages.txt"))
+    assert [key(t, 4) for t in listed if key(t, 2) in ("they are", "they have")] == [
+        "they are primarily designed", "they have only limited", "they are marketed for"]
+    assert not any(t.strip() == "!" for t in listed)
+
+
+def test_bullets_set_apart_announce_an_item_each_before_the_list_may_end():
+    # Five bullets, then five items whose first line is narrower than the lines after it:
+    # a wider line after a full stop does not end the list before it holds five items.
+    listed = items(read("usco-1998_dmca-summary.first-6-pages.txt"))
+    assert [key(t, 2) for t in listed[:5]] == ["title i", "title ii", "title iii", "title iv",
+                                               "title v"]
+    reading = read("usco-1998_dmca-summary.first-6-pages.txt")
+    assert not any(h.text.startswith("Title III, the") for h in reading.headings())
+
+
+def test_labels_set_apart_atop_a_page_wait_for_the_end_of_the_item_begun_before():
+    # "4." "5." "6." alone atop page 6, then the end of item 3 ("development of the
+    # technological means ..."), then items 4 to 6.
+    listed = items(read("usco-1998_dmca-summary.first-6-pages.txt"))
+    third = next(t for t in listed if "Encryption research" in t)
+    assert third.rstrip().endswith("vulnerabilities of encryption technologies.")
+    assert [key(t, 3) for t in listed if key(t, 1) in ("4", "5", "6")] == [
+        "4 protection of", "5 personal privacy", "6 security testing"]

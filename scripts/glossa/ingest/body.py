@@ -44,6 +44,9 @@ MAX_HEADING_LINES = 7  # a heading set in a narrow margin runs to six lines
 GOES_ON = re.compile(r"^[a-z]")  # a line that goes on with a sentence begun above
 # A list bullet at a line's start (not a dash: dashes open sentences and ranges too).
 BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
+# A bullet alone on its line as pdftotext gives a symbol font's bullet that the PDF does not
+# map to a character: "!" (never text of its own).
+GLYPH_ALONE = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|!)$")
 # A list's label alone on its line, set apart from its item like a bullet: "c.", "(ii)", "12.".
 LABEL_ALONE = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])$")
 DECIMAL_END = re.compile(r"\d[.,]\d{1,3}$")  # "$873.0" at a line's end: an amount
@@ -696,14 +699,24 @@ class BodyReader:
         bullets apart from their items, which follow in order), an item that opens with its
         bullet, an item after bullets in wait, or an item's next line. False: not a list
         line, read it as usual."""
-        glyph = BULLET.match(ln.text)
+        glyph = BULLET.match(ln.text) or GLYPH_ALONE.match(ln.text)
         d = self.draft
         in_items = d is not None and d.kind == "item"
+        if in_items and self.bullets and not glyph and not LABEL_ALONE.match(ln.text) \
+                and ln.no not in self.item_region and self.bullets[0].no > d.lines[0].no:
+            if GOES_ON.match(ln.text) and not self._item_ended():
+                self.add(ln)  # the open item goes on after the labels of the next ones
+                return True
+            self.close()
+            in_items = False
         if self.bullets and not glyph and not in_items \
                 and looks_like_heading(ln.text, int(0.6 * self.width)):
             self._drop_bullets()  # bullets of a figure or a table: no items follow them
-        if (glyph and not ln.text[glyph.end():]) or LABEL_ALONE.match(ln.text):
-            if not (in_items and self.bullets):
+        if GLYPH_ALONE.match(ln.text) or LABEL_ALONE.match(ln.text):
+            # (an item whose sentence is left open may go on after the labels: a page's
+            # labels set apart atop it, then the end of the item begun on the page before)
+            if not (in_items and (self.bullets or (not self._item_ended()
+                                                   and ln.page != d.lines[-1].page))):
                 self.close()
             self.bullets.append(ln)
             return True
@@ -748,6 +761,12 @@ class BodyReader:
             return True
         return False
 
+    def _item_ended(self) -> bool:
+        """Whether the item being read ends its sentence (or its entry: "...;", "..., and")."""
+        assert self.draft is not None
+        prev = self.draft.lines[-1].text
+        return bool(ends_sentence(prev) or MARKER_ENDED.search(prev) or ITEM_END.search(prev))
+
     def _take_bullet(self) -> None:
         """The next bullet (or label) in wait goes to the item just started."""
         assert self.draft is not None
@@ -764,15 +783,18 @@ class BodyReader:
         marker due next, a comma or colon; then, if need be, before a capital). A labelled
         item opens with a capital or a figure."""
         region: list[Line] = []
-        widest = 0
+        widest = ends = 0
         # Labels set apart ("a.", "b.", under a table) stand for notes of any width.
         labels = all(LABEL_ALONE.match(b.text) for b in self.bullets)
         for ln in lines[i:i + LIST_REACH]:
-            if not ln.text or BULLET.match(ln.text) or LABEL_ALONE.match(ln.text):
+            if not ln.text or BULLET.match(ln.text) or GLYPH_ALONE.match(ln.text) \
+                    or LABEL_ALONE.match(ln.text):
                 break
             if region and widest and not labels and len(ln.text) > 1.08 * widest and (
-                    ends_sentence(region[-1].text) or MARKER_ENDED.search(region[-1].text)):
-                break
+                    ends_sentence(region[-1].text) or MARKER_ENDED.search(region[-1].text)) \
+                    and ends >= len(self.bullets):
+                break  # (not before the lines can hold an item for each bullet)
+            ends += bool(ends_sentence(ln.text) or ITEM_END.search(ln.text))
             region.append(ln)
             widest = max(widest, len(ln.text))
         scored = []
