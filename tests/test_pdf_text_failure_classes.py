@@ -568,3 +568,15 @@ def test_labels_set_apart_atop_a_page_wait_for_the_end_of_the_item_begun_before(
     assert third.rstrip().endswith("vulnerabilities of encryption technologies.")
     assert [key(t, 3) for t in listed if key(t, 1) in ("4", "5", "6")] == [
         "4 protection of", "5 personal privacy", "6 security testing"]
+
+
+def test_a_sentence_after_an_items_short_last_line_is_the_text_after_the_list():
+    # JRC's draft: items that carry their bullets ("• Heterogeneity in consumption. ..."),
+    # the last one ending on a short line, then "The above explanations assume ..." with no
+    # bullet and no blank line: a paragraph after the list, not the item's last sentence.
+    reading = read("jrc-2023_energy-savings-home-work_draft.first-11-pages.txt")
+    after = paragraph_holding(reading, "The above explanations assume")
+    assert after.kind == "paragraph" and after.text.startswith("The above explanations")
+    last = paragraph_holding(reading, "Heterogeneity in consumption")
+    assert last.kind == "item"
+    assert last.text.endswith("for a large portion of the population.")

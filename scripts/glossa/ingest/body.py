@@ -744,10 +744,15 @@ class BodyReader:
                     or (ended and (
                     len(ln.text) > 1.08 * max(len(x.text) for x in d.lines)
                     or looks_like_heading(ln.text, max(20, int(0.75 * self.width)))
-                    or (self.items_apart and starts_paragraph(ln.text)))):
+                    or (self.items_apart and starts_paragraph(ln.text))
+                    or (BULLET.match(d.lines[0].text) and len(d.lines) > 1
+                        and len(prev) < 0.9 * max(len(x.text) for x in d.lines)
+                        and starts_paragraph(ln.text)))):
                 # A caption; a heading the contents list (ended or not, the item is); wider
-                # than the items; a heading; or, in a list whose items are set apart by blank
-                # lines, a new sentence with none: the text after the list.
+                # than the items; a heading; in a list whose items are set apart by blank
+                # lines, a new sentence with none; or, in a list whose items carry their
+                # bullets, a new sentence with none after an item's short last line: the
+                # text after the list.
                 self.close()
             else:
                 self.add(ln)
