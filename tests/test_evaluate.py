@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glossa.evaluate import score_paper
-from glossa.model import Heading, Reading
+from glossa.model import Heading, Paragraph, Reading
 
 
 def reading_with(*headings: str) -> Reading:
@@ -41,3 +41,28 @@ def test_a_minor_heading_the_truth_lists_is_no_spurious_heading_nor_a_heading_to
 def test_a_heading_that_opens_with_a_capital_letter_word_keeps_it():
     score = score_paper("x", "", {"headings": ["A New Approach"]}, reading_with("A New Approach"))
     assert (score.headings_found, score.headings_spurious) == (1, 0)
+
+
+def reading_of(*paragraphs: tuple[str, str]) -> Reading:
+    blocks = tuple(Paragraph(f"p{k}", text, line=k + 1, kind=kind)
+                   for k, (kind, text) in enumerate(paragraphs))
+    return Reading("pdf", "Title", "", "", (), blocks, ())
+
+
+def test_a_numbered_items_number_is_the_lists_not_a_word_of_its_start():
+    # The reading keeps "1. " in the text of a numbered item or paragraph; a web copy's
+    # list, and the truth written from it, leave the number out.
+    truth = {"paragraphs": ["We agree that we have not defined a peak as either",
+                            "Nonprofit library, archive and educational institution exception"]}
+    reading = reading_of(("paragraph", "1. We agree that we have not defined a peak as either"),
+                         ("item", "2. Nonprofit library, archive and educational institution "
+                                  "exception"))
+    score = score_paper("x", "", truth, reading)
+    assert (score.starts_found, score.paragraphs_right) == (2, 2)
+
+
+def test_a_decimal_number_that_opens_a_paragraph_is_no_label():
+    # "12.5 percent ..." keeps its number: its start is not "5 percent ...".
+    truth = {"paragraphs": ["5 percent of the oil was imported in the period"]}
+    reading = reading_of(("paragraph", "12.5 percent of the oil was imported in the period"))
+    assert score_paper("x", "", truth, reading).starts_found == 0

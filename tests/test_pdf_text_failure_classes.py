@@ -580,3 +580,15 @@ def test_a_sentence_after_an_items_short_last_line_is_the_text_after_the_list():
     last = paragraph_holding(reading, "Heterogeneity in consumption")
     assert last.kind == "item"
     assert last.text.endswith("for a large portion of the population.")
+
+
+def test_a_letters_date_addressee_and_first_paragraph_are_blocks_of_their_own():
+    # GAO-07-283's letter, with no blank line between: "February 28, 2007", the
+    # addressee's short lines, then the letter's first paragraph at full width.
+    reading = read("gao-07-283_crude-oil-peak-strategy.first-21-pages.txt")
+    assert paragraph_holding(reading, "February 28, 2007").text == "February 28, 2007"
+    addressee = paragraph_holding(reading, "The Honorable Bart Gordon")
+    assert addressee.text.startswith("The Honorable Bart Gordon")
+    assert "consumers" not in addressee.text
+    first = paragraph_holding(reading, "U.S. consumers paid $38 billion")
+    assert first.text.startswith("U.S. consumers paid $38 billion")

@@ -57,7 +57,8 @@ LINK_JUNK = re.compile(r"%2\S*|&f=\S*")  # what a web copy's broken links leave 
 
 ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")  # the web copy writes "119th" as "119"
 # A list item's number or letter ("1. ", "(b) "): the list's, not the item's words; the
-# reading keeps it in an item's text, a web copy's list leaves it out.
+# reading keeps it in the text of an item or of a numbered paragraph, a web copy's list
+# leaves it out.
 ITEM_LABEL = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+")
 
 
@@ -129,8 +130,7 @@ def _starts(reading: Reading) -> set[str]:
         elif isinstance(b, Paragraph):
             out.add(key(((b.lead + " ") if b.lead else "") + b.text, START_WORDS))
             out.add(key(b.text, START_WORDS))
-            if b.kind == "item":
-                out.add(key(ITEM_LABEL.sub("", b.text), START_WORDS))
+            out.add(key(ITEM_LABEL.sub("", b.text), START_WORDS))
             if b.kind in ("table", "grid"):  # a table: a row a line, cells apart
                 for line in b.text.split("\n"):
                     out.add(key(line, START_WORDS))
@@ -148,8 +148,7 @@ def _texts(reading: Reading) -> list[str]:
     for b in reading.blocks:
         if isinstance(b, Paragraph):
             out += [((b.lead + " ") if b.lead else "") + b.text, b.text]
-            if b.kind == "item":
-                out.append(ITEM_LABEL.sub("", b.text))
+            out.append(ITEM_LABEL.sub("", b.text))
     return out + [n.text for n in reading.notes.values()]
 
 

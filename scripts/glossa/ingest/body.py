@@ -65,6 +65,7 @@ GLUED_COMPOUND = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")
 PAGES_CITED = r"\d{1,4}(?:[–-]\d{1,4})?"
 INDEX_ENTRY = re.compile(rf"(?<=[a-z)])\.\s+{PAGES_CITED}(?:,\s*{PAGES_CITED})*,?$")
 # A letter's complimentary close, over its signature.
+SALUTATION = re.compile(r"^Dear [A-Z][^.:;]{0,60}[:,]$")  # a letter's: "Dear Mr. Chairman:"
 CLOSING = re.compile(r"^(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|"
                      r"Yours (?:sincerely|truly|faithfully)|(?:With )?(?:best|kind) regards),$",
                      re.IGNORECASE)
@@ -994,6 +995,8 @@ class BodyReader:
             # The next entry of a list whose entries end with a title in quotes
             # ('National Park Service, “Earth Day”') or a bracket, no full stop.
             return True
+        if d.kind == "paragraph" and self._letter_head_ends(d, ln):
+            return True
         if not ((ends_sentence(prev) or QUOTE_INTRO.search(prev))
                 and (starts_paragraph(ln.text) or ln.text.startswith("["))):
             return False
@@ -1009,6 +1012,20 @@ class BodyReader:
         # paragraph goes on after, in lower case): justified lines vary in letters, not in
         # width, so a line the next word would have fitted on by that measure ended.
         return need < room or (not new_page and need < self.full_line)
+
+    def _letter_head_ends(self, d: Draft, ln: Line) -> bool:
+        """A letter's head, a block each: its date alone on a line; the addressee's lines,
+        short and ending no sentence, up to a line of the letter's full width; the
+        salutation ("Dear Mr. Chairman:")."""
+        texts = [x.text for x in d.lines]
+        if DATE_LINE.match(texts[0]) and len(texts) == 1:
+            return starts_paragraph(ln.text)
+        if SALUTATION.match(texts[-1]) or SALUTATION.match(ln.text):
+            return True
+        short = 0.6 * self.width
+        return len(texts) >= 2 and len(ln.text) >= 0.75 * self.width \
+            and starts_paragraph(ln.text) \
+            and all(len(t) < short and not ends_sentence(t) for t in texts)
 
     def _list_openings(self, lines: list[Line], i: int) -> set[str]:
         """The words that open a list's entries when it has no bullets and its entries no
