@@ -85,3 +85,45 @@ def test_the_two_papers_round_trip(papers):
         again = ingest_text(to_text(r), Hints(r.title, r.subtitle, r.series),
                             levels={h.text: h.level for h in r.headings()})
         assert shape(again) == shape(r), p.meta.slug
+
+
+# The faster forms of three text tests agree with the plain ones they stand for.
+MARKER_TEXT = st.lists(st.one_of(st.sampled_from(["1", "12", "34", "x", ".", " ", "”", ")", "§",
+                                                  ",", "—", "[", "]", "a12", "12.", ". 34"]),
+                                 st.text(max_size=4)), max_size=20).map("".join)
+
+
+@BUDGET
+@given(MARKER_TEXT, st.sampled_from([1, 12, 34]), st.booleans())
+def test_a_notes_marker_is_found_where_the_plain_pattern_finds_it(text, n, brackets):
+    import re
+
+    from glossa.ingest.pagenotes import _marker_pattern
+
+    plain = re.compile(rf"(?:(?<=\S)|(?<=[.,;:!?”’\"')] )){n}(?=[\s,.;:—–)]|$)"
+                       + (rf"|\[{n}\]" if brackets else ""))
+    fast = _marker_pattern(n, brackets).search(text)
+    slow = plain.search(text)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+@BUDGET
+@given(st.text(max_size=60))
+def test_the_letters_and_figures_of_a_text_are_what_removing_the_rest_leaves(text):
+    import re
+
+    from glossa.ingest.conservation import _alnum
+
+    assert _alnum(text) == re.sub(r"[\W_]+", "", text)
+
+
+@BUDGET
+@given(st.text(alphabet="AbcJ. ,;:!?…”’)\"1", max_size=30), st.sampled_from(
+    ["", " by Max J.", " Senator Max J.", " and Appendix A."]))
+def test_a_line_ends_a_sentence_as_the_plain_patterns_say(text, tail):
+    from glossa.ingest.patterns import INITIAL_END, SENTENCE_END, ends_sentence
+
+    line = text + tail
+    plain = line.rstrip()
+    assert ends_sentence(line) == (bool(SENTENCE_END.search(plain))
+                                   and not INITIAL_END.search(plain))

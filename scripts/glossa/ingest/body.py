@@ -162,8 +162,10 @@ def finish_text(parts: list[str], vocabulary: set[str]) -> str:
     text = ""
     for part in parts:
         text = join_lines(text, part, vocabulary)
+    if "- " in text:  # (the pattern opens with a look behind: searched only where it may be)
+        text = BROKEN_HYPHEN.sub("-", text)
     return GLUED_COMPOUND.sub(lambda m: f"{m[1]}-{m[2]}" if f"{m[1]}-{m[2]}".lower()
-                              in vocabulary else m[0], BROKEN_HYPHEN.sub("-", text))
+                              in vocabulary else m[0], text)
 
 
 class BodyReader:

@@ -8,18 +8,16 @@ line ends and punctuation around markers are not counted: words are.
 
 from __future__ import annotations
 
-import re
-
 from ..model import Heading, Paragraph, Reading
 from ..problems import Problem
 from .decode import normalise_text
 from .pages import split_lines
 
-NOT_ALNUM = re.compile(r"[\W_]+")
-
 
 def _alnum(text: str) -> str:
-    return NOT_ALNUM.sub("", text)
+    # The letters and figures alone (what removing r"[\W_]+" leaves: a character that is
+    # no word character, or "_", is one that str.isalnum() refuses), found the faster way.
+    return "".join(filter(str.isalnum, text))
 
 
 def _source_alnum(text: str, glued: str | None) -> str:

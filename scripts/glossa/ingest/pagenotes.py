@@ -117,7 +117,9 @@ def _marker_pattern(n: int, brackets: bool = True) -> re.Pattern:
     # The number glued to what precedes it (a word, punctuation, even a number: "§3723225"),
     # or after a sentence's end and a space ("network. 34"): a flattened superscript; or in
     # brackets ("SIPP[31]"), unless brackets are how the paper cites its references.
-    glued = rf"(?:(?<=\S)|(?<=[.,;:!?”’\"')] )){n}(?=[\s,.;:—–)]|$)"
+    # (The number first, then what precedes it looked behind: a pattern that opens with its
+    # literal is searched for far faster than one that opens with a look behind.)
+    glued = rf"{n}(?:(?<=\S{n})|(?<=[.,;:!?”’\"')] {n}))(?=[\s,.;:—–)]|$)"
     return re.compile(glued + (rf"|\[{n}\]" if brackets else ""))
 
 

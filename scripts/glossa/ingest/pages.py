@@ -31,7 +31,7 @@ def split_lines(text: str, pdf: bool) -> list[Line]:
             page += 1
             page_start = True
         # Collapse runs of ordinary spaces only: no-break spaces are typography, kept.
-        text = SPACES.sub(" ", raw).strip(" \v")
+        text = (SPACES.sub(" ", raw) if "  " in raw else raw).strip(" \v")
         lines.append(Line(no, text if text.strip() else "", page, page_start or no == 1))
     # A page that starts with blank lines starts at its first non-blank line.
     fixed: list[Line] = []

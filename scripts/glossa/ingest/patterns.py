@@ -4,6 +4,7 @@ it matches."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CLOSERS = "\"'”’)]»"
 # A sentence ends: terminal punctuation, closing quotes or brackets, then maybe a flattened marker.
@@ -68,9 +69,14 @@ INITIAL_END = re.compile(r"(?:\b(?:by|and|with|Senator|Representative|Sen\.|Rep\
                          r" [A-Z][a-z]+ [A-Z]\.$")
 
 
+@lru_cache(maxsize=1 << 16)
 def ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence (asked of the same lines many times: kept)."""
     text = text.rstrip()
-    return bool(SENTENCE_END.search(text)) and not INITIAL_END.search(text)
+    if not SENTENCE_END.search(text):
+        return False
+    # (the initial's pattern searches the whole line: only where the line ends as it does)
+    return not (text[-2:-1].isupper() and text.endswith(".") and INITIAL_END.search(text))
 
 
 def starts_paragraph(text: str) -> bool:
