@@ -127,3 +127,24 @@ def test_a_line_ends_a_sentence_as_the_plain_patterns_say(text, tail):
     plain = line.rstrip()
     assert ends_sentence(line) == (bool(SENTENCE_END.search(plain))
                                    and not INITIAL_END.search(plain))
+
+
+@BUDGET
+@given(st.text(alphabet="ab &<>\\`*_[]{}\"';#", max_size=40))
+def test_markdown_escaping_is_html_escaping_then_a_backslash_before_each_markup_character(text):
+    import html
+    import re
+
+    from glossa.markdown_text import escape
+
+    assert escape(text) == re.sub(r"([\\`*_\[\]{}])", r"\\\1", html.escape(text, quote=False))
+
+
+@BUDGET
+@given(st.text(alphabet="ab &<>\"'x", max_size=30))
+def test_an_attribute_value_is_html_escaped_with_its_quotes(text):
+    import html
+
+    from glossa.markdown_text import attr
+
+    assert attr(text) == html.escape(text, quote=True)

@@ -47,14 +47,18 @@ class Occurrence:
         return _snippet(self.text, self.start, self.end)
 
 
-def _pattern_for(name: str) -> str:
-    parts = [re.escape(w) for w in name.split()]
-    body = r"\s+".join(parts)
+def _rest_pattern(name: str, first: str) -> str:
+    """The pattern of `name` after its first character (`first`, as matched): its words
+    with any spacing between them. An all-lower-case name may not follow a hyphen
+    ("anti-sanctions" is no mention of sanctions: looked for behind its first letter); other
+    names may ("Putin-Xi summit", "US-ROK drills")."""
+    words = name.split()
+    head = re.escape(words[0][1:])
+    body = r"\s+".join([head, *(re.escape(w) for w in words[1:])]) if len(words) > 1 \
+        else head
     if name == name.lower() and name[:1].isalpha():
-        first = name[0]
-        body = f"[{re.escape(first)}{re.escape(first.upper())}]" + body[len(re.escape(first)):]
-        return r"(?<!-)" + body  # "anti-sanctions" is not a mention of sanctions
-    return body  # names may follow a hyphen: "Putin-Xi summit", "US-ROK drills"
+        return rf"(?<!-{re.escape(first)})" + body
+    return body
 
 
 class Linker:
@@ -72,16 +76,20 @@ class Linker:
         names = sorted({" ".join(n.split()) for e in entries for n in e.names},
                        key=lambda n: (-len(n), n))
         # Grouped by first letter, so that at each word start the engine tries only the
-        # names that can begin there; the order inside a group stays longest first.
+        # names that can begin there; the order inside a group stays longest first. Each
+        # group opens with its letter, then looks behind it (no word character before it):
+        # a pattern whose every branch opens with a letter is searched for by that letter,
+        # far faster than one that opens with a look behind.
         groups: dict[str, list[str]] = {}
         for n in names:
             firsts = {n[0], n[0].upper()} if n == n.lower() and n[:1].isalpha() else {n[0]}
             for first in sorted(firsts):
-                groups.setdefault(first, []).append(_pattern_for(n))
-        alternation = "|".join(f"(?={re.escape(first)})(?:{'|'.join(group)})"
-                               for first, group in sorted(groups.items())) or r"(?!x)x"
+                groups.setdefault(first, []).append(_rest_pattern(n, first))
+        alternation = "|".join(
+            rf"{re.escape(first)}(?<!\w{re.escape(first)})(?:{'|'.join(group)})"
+            for first, group in sorted(groups.items())) or r"(?!x)x"
         # A currency or unit prefix is no name: "US$11 billion" is an amount, not the US.
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w|-\w|{CURRENCY_AFTER})")
+        self.pattern = re.compile(rf"(?:{alternation})(?!\w|-\w|{CURRENCY_AFTER})")
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         out = []

@@ -5,16 +5,22 @@ from __future__ import annotations
 import html
 import re
 
-# Characters Python-Markdown and the enabled extensions would read as markup.
-_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
 _URL = re.compile(r"\bhttps?://[^\s<>\"]+", re.IGNORECASE)
 _TRAILING = ".,;:!?’”'\""
 
 
+# html.escape(quote=False), then a backslash before each character that Python-Markdown and
+# the enabled extensions would read as markup (\ ` * _ [ ] { }), in one pass.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;",
+                          **{c: "\\" + c for c in "\\`*_[]{}"}})
+
+
+_TO_ESCAPE = re.compile(r"[&<>\\`*_\[\]{}]")
+
+
 def escape(text: str) -> str:
     """Escape `text` for a Markdown paragraph: HTML as entities, markup characters escaped."""
-    text = html.escape(text, quote=False)
-    return _SPECIAL.sub(r"\\\1", text)
+    return text.translate(_ESCAPES) if _TO_ESCAPE.search(text) else text
 
 
 def split_url(raw: str) -> tuple[str, str]:
@@ -39,8 +45,12 @@ def linkify(text: str) -> str:
     return "".join(out)
 
 
+_TO_QUOTE = re.compile(r"[&<>\"']")
+
+
 def attr(text: str) -> str:
-    return html.escape(text, quote=True)
+    """html.escape(text, quote=True), searched first (most texts hold nothing to escape)."""
+    return html.escape(text, quote=True) if _TO_QUOTE.search(text) else text
 
 
 def front_matter(title: str, description: str = "", **extra: str) -> list[str]:
