@@ -1019,15 +1019,15 @@ class BodyReader:
         """A letter's head, a block each: its date alone on a line; the addressee's lines,
         short and ending no sentence, up to a line of the letter's full width; the
         salutation ("Dear Mr. Chairman:")."""
-        texts = [x.text for x in d.lines]
-        if DATE_LINE.match(texts[0]) and len(texts) == 1:
+        first, last = d.lines[0].text, d.lines[-1].text
+        if len(d.lines) == 1 and DATE_LINE.match(first):
             return starts_paragraph(ln.text)
-        if SALUTATION.match(texts[-1]) or SALUTATION.match(ln.text):
+        if SALUTATION.match(last) or SALUTATION.match(ln.text):
             return True
         short = 0.6 * self.width
-        return len(texts) >= 2 and len(ln.text) >= 0.75 * self.width \
+        return len(d.lines) >= 2 and len(ln.text) >= 0.75 * self.width \
             and starts_paragraph(ln.text) \
-            and all(len(t) < short and not ends_sentence(t) for t in texts)
+            and all(len(x.text) < short and not ends_sentence(x.text) for x in d.lines)
 
     def _list_openings(self, lines: list[Line], i: int) -> set[str]:
         """The words that open a list's entries when it has no bullets and its entries no
