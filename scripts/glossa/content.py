@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from .model import Reading
 from .problems import WARNING, Problem
 from .schema import markup_problems, validate
 from .themes import Theme, load_themes
-from .workers import in_workers
+from .workers import stream
 from .yamlfile import read_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -266,30 +267,41 @@ def _kept(folder: Path, root: Path, disk: DiskCache) -> bool:
     return key is not None and (key in _CACHE or disk.has(key))
 
 
-def load_corpus(root: Path) -> Corpus:
+def load_corpus(root: Path, on_paper: Callable[[Paper, Corpus], None] | None = None
+                ) -> Corpus:
+    """The corpus under `root`. `on_paper(paper, corpus)`, if given, is called for each paper
+    as soon as it is read, in the papers' order, the glossary and themes loaded already: while
+    worker processes read the papers after it, the caller can work on it."""
     corpus = Corpus(root)
     papers_dir = root / "content" / "papers"
     if not papers_dir.is_dir():
         corpus.problems.append(Problem("content/papers", 0, "P000", "no content/papers folder",
                                        "run glossa from the project root, or pass --root"))
         return corpus
+    corpus.glossary, glossary_problems = load_glossary(root)
+    corpus.themes, theme_problems = load_themes(root)
     disk = DiskCache(root)
     folders = sorted(p for p in papers_dir.iterdir() if p.is_dir())
     # Papers no cache holds are read in worker processes when there are many (a first build).
     todo = [f for f in folders if not _kept(f, root, disk)]
-    read = dict(zip(todo, in_workers(_load_paper, todo, (root,)) or [], strict=False))
-    for folder in folders:
-        paper, problems = load_paper(folder, root, disk, read.get(folder))
-        corpus.problems += problems
-        if paper:
-            corpus.papers.append(paper)
-        else:
-            corpus.unreadable.add(folder.name)
+    pooled = stream(_load_paper, todo, (root,))
+    pending = set(todo) if pooled is not None else set()
+    try:
+        for folder in folders:
+            read = next(pooled) if folder in pending else None
+            paper, problems = load_paper(folder, root, disk, read)
+            corpus.problems += problems
+            if paper:
+                corpus.papers.append(paper)
+                if on_paper is not None:
+                    on_paper(paper, corpus)
+            else:
+                corpus.unreadable.add(folder.name)
+    finally:
+        if pooled is not None:
+            pooled.close()  # stops the children if this stopped early
     disk.prune()
-    corpus.glossary, problems = load_glossary(root)
-    corpus.problems += problems
-    corpus.themes, problems = load_themes(root)
-    corpus.problems += problems
+    corpus.problems += glossary_problems + theme_problems
     corpus.annotations, problems = load_annotations(
         root, {p.meta.slug for p in corpus.papers}, frozenset(corpus.unreadable))
     corpus.problems += problems

@@ -230,6 +230,73 @@ def _paper_links(p, linker: Linker, clock: Site) -> PaperLinks:
     return PaperLinks(spans, found, matches, density, footnote_summary(p.reading, p.footnotes))
 
 
+def _links(p, names: tuple, linker: Linker, memo: Memo, clock: Site) -> PaperLinks:
+    """The paper's links, from the memo if made already from the same paper and names."""
+    slug = p.meta.slug
+    kept = memo.links.get(slug)
+    if kept is not None and kept[0] == (p, names):
+        return kept[1]
+    links = _paper_links(p, linker, clock)
+    memo.links[slug] = ((p, names), links)
+    memo.count("paper links")
+    return links
+
+
+def _page_key(p, links: PaperLinks, entries: dict[str, Entry], anchored: list) -> tuple:
+    """Every input of a paper's page (PaperPage)."""
+    used = tuple(entries[i] for i in sorted({sp.entry for v in links.spans.values()
+                                              for sp in v}))
+    return (p, links.spans, used, anchored)
+
+
+def _tokens(p, names: tuple, linker: Linker, matches: dict, memo: Memo) -> tuple:
+    """The paper's paragraphs as the ranking reads them (memo.tokens' value)."""
+    slug = p.meta.slug
+    kept = memo.tokens.get(slug)
+    if kept is None or kept[0] != (p, names):
+        paper_docs = [Doc(slug, b.id, (b.lead + ". " if b.lead else "") + b.text)
+                      for b in p.reading.paragraphs() if b.kind in TEXT_KINDS]
+        kept = ((p, names), paper_docs, [ranking_tokens(d.text, linker, matches.get(
+            (slug, d.para))) for d in paper_docs])
+        memo.tokens[slug] = kept
+        memo.count("paper tokens")
+    return kept
+
+
+class _AsRead:
+    """generate()'s work on each paper as soon as it is read (content.load_corpus's
+    `on_paper`), while worker processes read the papers after it: its links, the ranking's
+    tokens and, for a paper with no annotations, its page, put in the memo, where
+    build_site finds them. Only parts build_site would make from the same inputs: the memo's
+    keys hold every input, so what it takes from here is what it would have made."""
+
+    def __init__(self, memo: Memo, root: Path):
+        self.memo, self.root = memo, root
+        self.clock = Site()
+        self.glossary: tuple[Entry, ...] | None = None
+
+    def __call__(self, p, corpus: Corpus) -> None:
+        if self.glossary is None:
+            self.glossary = tuple(corpus.glossary)
+            self.names = tuple((e.id, e.names) for e in self.glossary)
+            self.entries = {e.id: e for e in self.glossary}
+            self.linker = _linker(self.memo, self.names, self.glossary)
+        links = _links(p, self.names, self.linker, self.memo, self.clock)
+        if corpus.themes:
+            t = time.perf_counter()
+            _tokens(p, self.names, self.linker, links.matches, self.memo)
+            self.clock.time("comparisons (ranking, pages)", t)
+        slug = p.meta.slug
+        if (self.root / "content" / "annotations" / slug).exists():
+            return  # its page waits for its annotations, anchored once every paper is read
+        key = _page_key(p, links, self.entries, [])
+        kept = self.memo.pages.get(slug)
+        if kept is None or kept[0] != key:
+            self.memo.pages[slug] = (key, _paper_page(p, links.spans, self.entries, [],
+                                                      self.clock))
+            self.memo.count("paper page")
+
+
 def _paper_page(p, spans: dict, entries: dict[str, Entry], anchored: list[Anchored],
                 clock: Site) -> PaperPage:
     t = time.perf_counter()
@@ -266,17 +333,9 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False,
     for p in corpus.papers:
         slug = p.meta.slug
         path = f"papers/{slug}.md"
-        kept = memo.links.get(slug)
-        if kept is not None and kept[0] == (p, names):
-            links = kept[1]
-        else:
-            links = _paper_links(p, linker, site)
-            memo.links[slug] = ((p, names), links)
-            memo.count("paper links")
+        links = _links(p, names, linker, memo, site)
         anchored = site.annotations.get(slug, [])
-        used = tuple(entries[i] for i in sorted({sp.entry for v in links.spans.values()
-                                                  for sp in v}))
-        key = (p, links.spans, used, anchored)
+        key = _page_key(p, links, entries, anchored)
 
         def make(p=p, slug=slug, path=path, links=links, anchored=anchored, key=key) -> None:
             page = _paper_page(p, links.spans, entries, anchored, site)
@@ -403,16 +462,7 @@ def build_comparisons(site: Site, corpus: Corpus, linker: Linker, spans_by_paper
     names = tuple((e.id, e.names) for e in corpus.glossary)  # all the ranking reads of it
     docs, tokenized = [], []
     for p in corpus.papers:
-        slug = p.meta.slug
-        kept = memo.tokens.get(slug)
-        if kept is None or kept[0] != (p, names):
-            paper_docs = [Doc(slug, b.id, (b.lead + ". " if b.lead else "") + b.text)
-                          for b in p.reading.paragraphs() if b.kind in TEXT_KINDS]
-            kept = ((p, names), paper_docs, [ranking_tokens(d.text, linker, (matches or {})
-                                                               .get((slug, d.para)))
-                                                for d in paper_docs])
-            memo.tokens[slug] = kept
-            memo.count("paper tokens")
+        kept = _tokens(p, names, linker, matches or {}, memo)
         docs += kept[1]
         tokenized += kept[2]
     for slug in set(memo.tokens) - {p.meta.slug for p in corpus.papers}:
@@ -457,10 +507,17 @@ def generate(root: Path, memo: Memo | None = _MEMO, defer: bool = False,
     """The corpus under `root` -> its site. By default, parts made by an earlier run in this
     process are reused when their inputs are unchanged (`memo=None`: all made afresh);
     `defer` and `urgent` as for build_site."""
+    memo = memo if memo is not None else Memo()
+    # A preview (defer) wants the edited paper's page first, not every page as read.
+    as_read = None if defer else _AsRead(memo, root)
     with _paused_gc():
         start = time.perf_counter()
-        corpus = load_corpus(root)
+        corpus = load_corpus(root, as_read)
         ingest = time.perf_counter() - start
         site = build_site(corpus, memo, defer, urgent)
-    site.timings = {"ingest and footnotes": ingest, **site.timings}
+    # The time spent on papers as they were read goes to its stages, not to the reading.
+    early = as_read.clock.timings if as_read else {}
+    site.timings = {"ingest and footnotes": ingest - sum(early.values()),
+                    **{k: v + early.get(k, 0.0) for k, v in site.timings.items()},
+                    **{k: v for k, v in early.items() if k not in site.timings}}
     return site
