@@ -134,8 +134,9 @@ def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermS
         cuts = [a, *(x for x in edges if a < x < b), b]
         pieces_of_marks += [(x, y, tag) for x, y in zip(cuts, cuts[1:], strict=False) if x < y]
     mark_edges = {x for a, b, _ in pieces_of_marks for x in (a, b)}
-    spans = [sp for sp in spans if not any(sp.start < x < sp.end for x in
-                                           (*edges, *mark_edges))]
+    if edges or mark_edges:
+        spans = [sp for sp in spans if not any(sp.start < x < sp.end for x in
+                                               (*edges, *mark_edges))]
     events = [(offset, 2, ("note", n)) for offset, n in markers]
     events += [(sp.start, 1, ("term", sp)) for sp in spans]
     events += [(offset, 3, ("insert", value)) for offset, value in inserts]

@@ -93,9 +93,13 @@ class Linker:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         out = []
+        by_name = self.by_name
         for m in self.pattern.finditer(text):
-            key = " ".join(m.group(0).split())
-            entry = self.by_name.get(key) or self.by_name.get(key[:1].lower() + key[1:])
+            # A name as the glossary spells it (single spaces) is looked up as it stands.
+            entry = by_name.get(m.group(0))
+            if entry is None:
+                key = " ".join(m.group(0).split())
+                entry = by_name.get(key) or by_name.get(key[:1].lower() + key[1:])
             if entry:
                 out.append((m.start(), m.end(), entry))
         return out
@@ -141,9 +145,10 @@ def link_terms(reading: Reading, slug: str, linker: Linker,
             box = ""
             if block.kind not in TEXT_KINDS:
                 continue
-        cuts = (avoid or {}).get(block.id, [])
-        found = [(s, e, ent) for s, e, ent in linker.find(block.text)
-                 if not any(s < c < e for c in cuts)]
+        cuts = (avoid or {}).get(block.id)
+        found = linker.find(block.text)
+        if cuts:
+            found = [(s, e, ent) for s, e, ent in found if not any(s < c < e for c in cuts)]
         if matches is not None:
             matches[(slug, block.id)] = found
         marked_here: set[str] = set()

@@ -35,10 +35,7 @@ def tokens(text: str, linker: Linker | None,
     if spans is None:
         spans = linker.find(text) if linker else []
     for start, end, entry in spans + [(len(text), len(text), None)]:
-        for w in WORD.findall(text, pos, start):
-            t = _term(w)
-            if t:
-                out.append(t)
+        out += filter(None, map(_term, WORD.findall(text, pos, start)))
         if entry:
             out.append(f"entry:{entry}")
         pos = end

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,15 +137,17 @@ def resolve_themes(themes: list[Theme], papers: list[Paper], ranker: Ranker,
                             into.append(ids[0])
                     else:
                         excluded.add(ids[0])
-            order = {p.id: i for i, p in enumerate(paper.reading.paragraphs())}
             if pinned:
+                order = {p.id: i for i, p in enumerate(paper.reading.paragraphs())}
                 passages += [Passage(slug, pid, "pinned") for pid in
                              sorted(pinned, key=order.get)]
-            else:
-                # Suggestions come best first (a pinned set keeps the paper's order).
-                best = [(d, s) for d, s in ranked.get(slug, [])
-                        if d.para not in excluded and s >= floor and on_theme(d.text)
-                        ][:SUGGESTIONS]
+            elif slug in ranked:
+                # Suggestions come best first (a pinned set keeps the paper's order). The
+                # first SUGGESTIONS that pass: no need to test the paragraphs after them.
+                best = list(islice(((d, s) for d, s in ranked[slug]
+                                    if d.para not in excluded and s >= floor
+                                    and on_theme(d.text)), SUGGESTIONS))
+                order = {p.id: i for i, p in enumerate(paper.reading.paragraphs())}
                 passages += [Passage(slug, d.para, "suggested", s)
                              for d, s in sorted(best, key=lambda x: (-x[1], order[x[0].para]))]
         result[theme.id] = passages

@@ -201,7 +201,8 @@ def _column_width(lines: list[Line]) -> int:
 
 
 def _vocabulary(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)}
+    # Each distinct word lowered once (a paper repeats its words many times).
+    return {w.lower() for w in set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text))}
 
 
 def _blank_separated(lines: list[Line]) -> bool:

@@ -27,9 +27,9 @@ def _source_alnum(text: str, glued: str | None) -> str:
     return out
 
 
-def _with_markers(p: Paragraph | Heading, reading: Reading) -> str:
+def _with_markers(p: Paragraph | Heading, markers: dict[str, list]) -> str:
     text = p.text
-    for m in sorted((m for m in reading.markers if m.block == p.id), key=lambda m: -m.offset):
+    for m in sorted(markers.get(p.id, ()), key=lambda m: -m.offset):
         text = text[:m.offset] + str(m.n) + text[m.offset:]
     lead = getattr(p, "lead", None)
     return (lead + ". " if lead else "") + text
@@ -41,14 +41,17 @@ def conservation_problems(text: str, reading: Reading, path: str) -> list[Proble
     claimed: dict[int, str] = {}
     pieces: list[tuple[tuple[int, ...], str, str]] = []
     split = reading.split_lines  # a body line's end and a note's start: each reads its part
+    markers: dict[str, list] = {}
+    for m in reading.markers:
+        markers.setdefault(m.block, []).append(m)
     for f in reading.front:
         pieces.append(((f.line,), f.text, f"front matter ({f.role})"))
     for b in reading.blocks:
         if isinstance(b, Heading):
-            pieces.append((b.lines or (b.line,), _with_markers(b, reading),
+            pieces.append((b.lines or (b.line,), _with_markers(b, markers),
                            f"heading '{b.text}'"))
         elif isinstance(b, Paragraph):
-            pieces.append((b.lines or (b.line,), _with_markers(b, reading), f"¶ {b.id}"))
+            pieces.append((b.lines or (b.line,), _with_markers(b, markers), f"¶ {b.id}"))
     for note in reading.notes.values():
         if note.lines:
             pieces.append((note.lines, str(note.n) + note.text, f"note {note.n}"))
@@ -63,8 +66,12 @@ def conservation_problems(text: str, reading: Reading, path: str) -> list[Proble
                 problems.append(Problem(path, no, "S010", f"line read twice: by {claimed[no]} "
                                         f"and by {what}", "report this conversion bug"))
             claimed[no] = what
-        want = "".join(_source_alnum(_part(source.get(no, ""), split.get(no), note),
-                                     glued.get(no)) for no in lines)
+        if glued:
+            want = "".join(_source_alnum(_part(source.get(no, ""), split.get(no), note),
+                                         glued.get(no)) for no in lines)
+        else:  # the letters of the lines joined are the lines' letters joined
+            want = _alnum("".join(_part(source.get(no, ""), split.get(no), note)
+                                  for no in lines))
         if _alnum(out_text) != want:
             problems.append(Problem(path, lines[0], "S011", f"{what} does not hold exactly the "
                                     "words of its source lines", "report this conversion bug"))
