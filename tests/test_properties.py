@@ -118,6 +118,18 @@ def test_the_letters_and_figures_of_a_text_are_what_removing_the_rest_leaves(tex
 
 
 @BUDGET
+@given(st.text(alphabet="aZ9 _-.’‘“”—–•…§°·\xa0ª²½éİ\u2070\u2071\u203f", max_size=40))
+def test_a_text_with_the_punctuation_papers_print_keeps_the_same_letters(text):
+    # The fast path deletes these characters as UTF-8 bytes: letters beside them (Latin-1's
+    # ª and ½, superscripts) and letters beyond it (é) keep what the plain removal keeps.
+    import re
+
+    from glossa.ingest.conservation import _alnum
+
+    assert _alnum(text) == re.sub(r"[\W_]+", "", text)
+
+
+@BUDGET
 @given(st.text(alphabet="AbcJ. ,;:!?…”’)\"1", max_size=30), st.sampled_from(
     ["", " by Max J.", " Senator Max J.", " and Appendix A."]))
 def test_a_line_ends_a_sentence_as_the_plain_patterns_say(text, tail):

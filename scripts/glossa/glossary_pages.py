@@ -4,11 +4,15 @@ entry listing every paragraph of every paper that mentions it."""
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from .content import Paper
 from .glossary import KIND_TITLES, Entry
 from .linker import Occurrence
 from .markdown_text import escape, front_matter, linkify
+
+# Every entry's page names every paper: each title escaped once, not once per entry.
+_title = lru_cache(maxsize=4096)(escape)
 
 # Up to this many paragraphs, an entry lists each with its section and a snippet; beyond
 # it (a large corpus), each paper gets one line of paragraph links, so pages stay readable.
@@ -39,7 +43,7 @@ def entry_markdown(entry: Entry, entries: dict[str, Entry], occurrences: list[Oc
     by_paper: dict[str, list[Occurrence]] = defaultdict(list)
     for o in occurrences:
         by_paper[o.paper].append(o)
-    counts = ", ".join(f"{escape(p.meta.title)}: {len(by_paper.get(p.meta.slug, []))} "
+    counts = ", ".join(f"{_title(p.meta.title)}: {len(by_paper.get(p.meta.slug, []))} "
                        f"paragraph{'s' if len(by_paper.get(p.meta.slug, [])) != 1 else ''}"
                        for p in papers)
     out += [f"{counts}.\n{{: .glossa-counts }}", ""]
@@ -53,15 +57,15 @@ def entry_markdown(entry: Entry, entries: dict[str, Entry], occurrences: list[Oc
             continue
         if not full and not links_only:
             n = len(found)
-            out.append(f"- [{escape(p.meta.title)}](../papers/{p.meta.slug}.md#{found[0].para})"
+            out.append(f"- [{_title(p.meta.title)}](../papers/{p.meta.slug}.md#{found[0].para})"
                        f": {n} paragraph{'s' if n != 1 else ''}, from ¶{found[0].para[1:]}")
             continue
         if not full:
             links = ", ".join(f"[¶{o.para[1:]}](../papers/{p.meta.slug}.md#{o.para})"
                               for o in found)
-            out.append(f"- {escape(p.meta.title)}: {links}")
+            out.append(f"- {_title(p.meta.title)}: {links}")
             continue
-        out += [f"### {escape(p.meta.title)}", ""]
+        out += [f"### {_title(p.meta.title)}", ""]
         for o in found:
             where = f"*{escape(o.section)}*, " if o.section else ""
             times = f" ({o.count} mentions)" if o.count > 1 else ""

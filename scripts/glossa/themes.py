@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from .model import TEXT_KINDS
 from .problems import Problem
-from .ranking import Ranker
 from .schema import read_records
 from .yamlfile import Located
 
 if TYPE_CHECKING:
     from .content import Paper
+    from .ranking import Ranker  # (not imported for reading papers: worker processes
+    # import content.py, which loads themes, and need neither numpy nor bm25s)
 
 PARA_ID = re.compile(r"^p\d+$")
 SUGGESTIONS = 3

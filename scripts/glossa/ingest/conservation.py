@@ -8,16 +8,34 @@ line ends and punctuation around markers are not counted: words are.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Heading, Paragraph, Reading
 from ..problems import Problem
 from .decode import normalise_text
 from .pages import split_lines
 
+# The checks below read every letter of a paper twice: they take the letters and figures of
+# its text in C, as UTF-8 bytes. ASCII's other characters are deleted in one pass; then the
+# punctuation papers print beyond ASCII (Latin-1's no-break space, section sign...; the
+# general punctuation block's dashes, curly quotes, bullets), each of which is a sequence
+# of bytes that starts a character (UTF-8 is self-synchronising). Both sets are taken from
+# str.isalnum() itself; a text with any other character beyond ASCII is read char by char.
+_ASCII_OTHERS = bytes(c for c in range(128) if not chr(c).isalnum())
+_PUNCTUATION = re.compile(b"|".join(
+    re.escape(chr(c).encode()) for c in (*range(0xA0, 0xC0), *range(0x2000, 0x2070))
+    if not chr(c).isalnum()))
+
 
 def _alnum(text: str) -> str:
-    # The letters and figures alone (what removing r"[\W_]+" leaves: a character that is
-    # no word character, or "_", is one that str.isalnum() refuses), found the faster way.
-    return "".join(filter(str.isalnum, text))
+    # The letters and figures alone: what removing r"[\W_]+" leaves (a character that is
+    # no word character, or "_", is one that str.isalnum() refuses).
+    kept = text.encode().translate(None, _ASCII_OTHERS)
+    if not kept.isascii():
+        kept = _PUNCTUATION.sub(b"", kept)
+        if not kept.isascii():
+            return "".join(filter(str.isalnum, text))
+    return kept.decode("ascii")
 
 
 def _source_alnum(text: str, glued: str | None) -> str:
