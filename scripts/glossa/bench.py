@@ -258,6 +258,12 @@ def render(results: list[dict], command: str, pdfs: list[dict] | None = None) ->
            "entries) and the 10 themes, whose passages are then all suggested by the "
            "ranking.", "",
            "## Times (seconds, medians)", "",
+           "The stages overlap: while worker processes read the papers (a first build of 24 "
+           "papers or more), the main process links each paper as soon as it is read, "
+           "tokenises it for the ranking and writes its page. So \"ingest + footnotes\" is "
+           "the time the main process waits on the readers, and the other stage columns "
+           "include the work done meanwhile (on cores the readers share). The pipeline "
+           "total is the time from start to end.", "",
            "| N | pages | ingest + footnotes | glossary linking | ranking + comparisons | "
            "emit | pipeline total | whole build | bare build (hook "
            "off) | pipeline / whole | (whole - bare) / whole | suggestions for `glossa "
