@@ -94,3 +94,22 @@ def test_pages_made_as_the_papers_are_read_are_those_made_after(tmp_path, monkey
     assert early.pages == after.pages
     assert early.files == after.files
     assert [str(p) for p in early.problems] == [str(p) for p in after.problems]
+
+
+def test_readings_made_in_workers_are_kept_on_disk_for_the_next_build(tmp_path, monkeypatch):
+    # The workers put each reading in the disk cache themselves (pickled once): a second
+    # build in a fresh process (here: with the memory cache emptied) reads no paper again.
+    project = make_corpus(ROOT, tmp_path / "project", 6)
+    monkeypatch.delenv("GLOSSA_CACHE", raising=False)
+    monkeypatch.setattr(workers, "POOL_FROM", 2)
+    content._CACHE.clear()
+    first = generate(project, memo=None)
+    kept = sorted((project / ".cache/glossa/papers").iterdir())
+    assert len(kept) == 6
+    content._CACHE.clear()
+    before = dict(content.STATS)
+    second = generate(project, memo=None)
+    assert content.STATS["from_disk"] - before["from_disk"] == 6
+    assert content.STATS["ingested"] == before["ingested"]
+    assert sorted((project / ".cache/glossa/papers").iterdir()) == kept  # none pruned
+    assert second.pages == first.pages and second.files == first.files

@@ -68,16 +68,31 @@ class DiskCache:
     def put(self, key: str, value: object) -> None:
         if not self.enabled:
             return
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except pickle.PicklingError:
+            return
+        self.put_pickled(key, data)
+
+    def put_pickled(self, key: str, data: bytes) -> None:
+        """Keep `data`, a value pickled already (by a worker process, say)."""
+        if not self.enabled:
+            return
         path = self._path(key)
         self.used.add(path.name)
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.write(data)
             os.replace(tmp, path)
-        except (OSError, pickle.PicklingError):
+        except OSError:
             pass  # a read-only checkout builds without the cache
+
+    def keep(self, key: str) -> None:
+        """Mark an entry another process put as used by this run (prune keeps it)."""
+        if self.enabled:
+            self.used.add(self._path(key).name)
 
     def prune(self) -> None:
         """Remove the entries this run did not use (old versions of edited papers, entries

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -157,10 +158,10 @@ def _key(folder: Path, root: Path) -> str | None:
 
 
 def load_paper(folder: Path, root: Path, disk: DiskCache | None = None,
-               read: tuple[Paper | None, list[Problem]] | None = None
+               read: tuple[Paper | None, list[Problem]] | None = None, kept: bool = False
                ) -> tuple[Paper | None, list[Problem]]:
     """Read one paper folder, or take its reading from a cache if no file changed (`read`:
-    its reading, made already in a worker process)."""
+    its reading, made already in a worker process; `kept`: which put it in the disk cache)."""
     key = _key(folder, root)
     if key and key in _CACHE:
         STATS["cached"] += 1
@@ -176,12 +177,25 @@ def load_paper(folder: Path, root: Path, disk: DiskCache | None = None,
         result = read if read is not None else _load_paper(folder, root)
         STATS["ingested"] += 1
         if disk and key:
-            disk.put(key, result)
+            if kept:
+                disk.keep(key)
+            else:
+                disk.put(key, result)
     if key:
         if len(_CACHE) >= _CACHE_LIMIT:
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[key] = (result[0], list(result[1]))
     return result[0], list(result[1])
+
+
+def _read_in_worker(folder: Path, root: Path) -> bytes:
+    """A worker process's part: the paper read and pickled once, kept in the disk cache from
+    here, and handed back in that form (the main process would otherwise pickle it again)."""
+    data = pickle.dumps(_load_paper(folder, root), protocol=pickle.HIGHEST_PROTOCOL)
+    key = _key(folder, root)
+    if key:
+        DiskCache(root).put_pickled(key, data)
+    return data
 
 
 def _load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
@@ -284,12 +298,12 @@ def load_corpus(root: Path, on_paper: Callable[[Paper, Corpus], None] | None = N
     folders = sorted(p for p in papers_dir.iterdir() if p.is_dir())
     # Papers no cache holds are read in worker processes when there are many (a first build).
     todo = [f for f in folders if not _kept(f, root, disk)]
-    pooled = stream(_load_paper, todo, (root,))
+    pooled = stream(_read_in_worker, todo, (root,))
     pending = set(todo) if pooled is not None else set()
     try:
         for folder in folders:
-            read = next(pooled) if folder in pending else None
-            paper, problems = load_paper(folder, root, disk, read)
+            read = pickle.loads(next(pooled)) if folder in pending else None
+            paper, problems = load_paper(folder, root, disk, read, kept=read is not None)
             corpus.problems += problems
             if paper:
                 corpus.papers.append(paper)

@@ -79,7 +79,7 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
             | find_title_again(body_lines, front.title, front.subtitle)
         dropped.update(extra)
         body_lines = [ln for ln in body_lines if ln.no not in extra]
-    vocabulary = _vocabulary(text)
+    vocabulary = _Vocabulary(text)
     notes: dict[int, Note] = {}
     # A note's number that the text printed alone at the page's foot looks like a page number.
     foot_numbers: dict[int, list[Line]] = {}
@@ -198,6 +198,20 @@ def _column_width(lines: list[Line]) -> int:
     if not lengths:
         return 80
     return max(40, lengths[int(0.9 * (len(lengths) - 1))])
+
+
+class _Vocabulary:
+    """The paper's words (lower case), found when first asked for: a text that breaks no
+    word across lines never asks."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = _vocabulary(self.text)
+        return word in self.words
 
 
 def _vocabulary(text: str) -> set[str]:

@@ -13,11 +13,11 @@ from .patterns import (
     IDENTIFIER,
     PAGE_NUMBER,
     PAGE_REF,
-    TOC_ENTRY,
     URL_LINE,
     ends_sentence,
     listed,
     squash,
+    toc_entry,
 )
 
 EDGE_TOP = 2
@@ -99,7 +99,7 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
             continue
         text = ln.text
         key = squash(_strip_page_number(text))
-        if TOC_ENTRY.search(text):
+        if toc_entry(text):
             drop(ln, "table of contents entry")
         elif ln.no in edge and key in running:
             drop(ln, "running header or footer")
@@ -176,7 +176,7 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
                              and not any(ends_sentence(ln.text) for ln in body))
         if not listing:
             continue
-        leaders = any(TOC_ENTRY.search(ln.text) for ln in pages[page])
+        leaders = any(toc_entry(ln.text) for ln in pages[page])
         for k, ln in enumerate(body):
             if (k == 0 and headed) or ln in numbers:
                 drop(ln, "table of contents")
@@ -188,7 +188,7 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
 
     # A page made mostly of contents entries is a table of contents: drop its short lines too.
     for body in pages.values():
-        entries = [ln for ln in body if TOC_ENTRY.search(ln.text)]
+        entries = [ln for ln in body if toc_entry(ln.text)]
         if len(entries) >= 3 and len(entries) >= 0.5 * len(body):
             for ln in body:
                 if len(ln.text) <= 40 and ln.no != first_line:

@@ -66,8 +66,14 @@ def _position_ok(text: str, start: int) -> tuple[bool, bool]:
     return False, False
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def take_markers(text: str, seq: MarkerSequence, tolerance: int = 3) -> tuple[str, list[Found]]:
     """Remove the markers from `text`, advancing `seq`; return the clean text and the markers."""
+    if not _DIGIT.search(text):
+        return text, []  # no figure, no marker (the candidates' pattern opens with a look
+        # behind: it is tried at every position, where this search runs past letters)
     found: list[Found] = []
     out: list[str] = []
     pos = 0

@@ -14,6 +14,12 @@ PAGE_NUMBER = re.compile(r"^(\d{1,3}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$")
 # A table-of-contents entry: dot leaders then a page number, or long leaders whose number
 # the extraction set apart (". . . . . . . ." to the line's end).
 TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|(?:\.\s?){8,}$")
+
+
+def toc_entry(text: str) -> bool:
+    """Whether a line ends with a contents entry's leaders (and page). Four full stops at
+    least, counted first: most lines have fewer, and are not searched."""
+    return text.count(".") >= 4 and TOC_ENTRY.search(text) is not None
 # A numbered note at the start of a line: "1. ", "1 ", "[1]", "1)".
 NOTE_START = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+(\S.*)$")
 # Figure and table captions and their source lines: short, but not headings.
