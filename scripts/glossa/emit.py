@@ -4,6 +4,7 @@ with permalinks, footnotes. Standard Markdown plus attr_list; the extensions ren
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 
 from .annotation_html import mark_open, paragraph_block, print_list, ref_html, summary_markdown
 from .annotations import Anchored
@@ -113,6 +114,9 @@ def terms_block(entries: dict[str, Entry], used: set[str]) -> str:
                                     "short": entries[i].short} for i in sorted(used)})
 
 
+_BY_PLACE = itemgetter(0, 1)  # an event's offset, then its rank there
+
+
 def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermSpan] = (),
                     entries: dict[str, Entry] | None = None,
                     glossary_prefix: str = "../glossary/", note_link=None,
@@ -145,7 +149,7 @@ def inline_markdown(text: str, markers: list[tuple[int, int]], spans: list[TermS
     for a, b, tag in pieces_of_marks:  # inside the style runs: opened after, closed before
         events += [(a, 0.6, ("insert", tag)), (b, -0.5, ("insert", "</mark>"))]
     pieces, pos = [], 0
-    for offset, _, (kind, value) in sorted(events, key=lambda e: (e[0], e[1])):
+    for offset, _, (kind, value) in sorted(events, key=_BY_PLACE):
         if offset < pos:
             continue
         pieces.append(escape_text(text[pos:offset]))
