@@ -65,6 +65,15 @@ class DiskCache:
     def has(self, key: str) -> bool:
         return self.enabled and self._path(key).is_file()
 
+    def empty(self) -> bool:
+        """Whether no entry is kept (or the cache is off): then every paper is to be read."""
+        if not self.enabled:
+            return True
+        try:
+            return not any(p.suffix == ".pickle" for p in self.dir.iterdir())
+        except OSError:
+            return True
+
     def put(self, key: str, value: object) -> None:
         if not self.enabled:
             return

@@ -297,7 +297,10 @@ def load_corpus(root: Path, on_paper: Callable[[Paper, Corpus], None] | None = N
     disk = DiskCache(root)
     folders = sorted(p for p in papers_dir.iterdir() if p.is_dir())
     # Papers no cache holds are read in worker processes when there are many (a first build).
-    todo = [f for f in folders if not _kept(f, root, disk)]
+    # (With both caches empty, as in a first build, no folder is hashed before the workers
+    # start: each is hashed as its reading comes back.)
+    todo = folders if not _CACHE and disk.empty() else [
+        f for f in folders if not _kept(f, root, disk)]
     pooled = stream(_read_in_worker, todo, (root,))
     pending = set(todo) if pooled is not None else set()
     try:
