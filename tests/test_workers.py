@@ -113,3 +113,14 @@ def test_readings_made_in_workers_are_kept_on_disk_for_the_next_build(tmp_path, 
     assert content.STATS["ingested"] == before["ingested"]
     assert sorted((project / ".cache/glossa/papers").iterdir()) == kept  # none pruned
     assert second.pages == first.pages and second.files == first.files
+
+
+def test_a_caller_that_stops_early_stops_the_children(tmp_path, monkeypatch):
+    monkeypatch.setattr(workers, "POOL_FROM", 2)
+    flag = tmp_path / "never made"  # items 2-5 wait for it: the children would hang on
+    results = workers.stream(_after_flag, list(range(6)), (str(flag),), workers=2)
+    assert next(results) == 0
+    started = time.monotonic()
+    results.close()
+    assert time.monotonic() - started < 10  # killed, not waited for (they wait 30 s)
+    assert list(results) == []

@@ -54,7 +54,8 @@ class _Failed:
 def stream(target: Callable, items: list, shared: tuple = (),
            workers: int | None = None) -> Iterator | None:
     """As in_workers, but an iterator that yields each result, in the items' order, as soon
-    as it and those before it are made. Stopping early stops the children."""
+    as it and those before it are made. Its close() (called at the end, on an error, or by
+    a caller that stops early) stops the children."""
     workers = min(workers or cores(), MAX_WORKERS, len(items))
     if workers < 2 or len(items) < POOL_FROM:
         return None
@@ -83,14 +84,31 @@ def stream(target: Callable, items: list, shared: tuple = (),
         except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
             out.put(_Failed(error))
 
-    def results() -> Iterator:
-        try:
-            for i in range(len(items)):
-                result = queues[i % workers].get()
-                if isinstance(result, _Failed):
-                    raise result.error
-                yield result
-        finally:
+    class Results:
+        """The results in the items' order; close() (or the end) stops the children."""
+
+        def __init__(self) -> None:
+            self.next_item = 0
+            self.closed = False
+
+        def __iter__(self) -> Results:
+            return self
+
+        def __next__(self):
+            if self.closed or self.next_item == len(items):
+                self.close()
+                raise StopIteration
+            result = queues[self.next_item % workers].get()
+            self.next_item += 1
+            if isinstance(result, _Failed):
+                self.close()
+                raise result.error
+            return result
+
+        def close(self) -> None:
+            if self.closed:
+                return
+            self.closed = True
             for child in children:
                 if child.poll() is None:
                     child.kill()
@@ -112,7 +130,7 @@ def stream(target: Callable, items: list, shared: tuple = (),
         thread = threading.Thread(target=read, args=(child, errors, share, out), daemon=True)
         thread.start()
         threads.append(thread)
-    return results()
+    return Results()
 
 
 def _child() -> None:
