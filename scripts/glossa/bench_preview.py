@@ -196,7 +196,9 @@ def replace_section(text: str, section: str, heading: str = SECTION) -> str:
     if start < 0:
         return text.rstrip("\n") + "\n\n" + section
     end = text.find("\n## ", start + len(heading))
-    return text[:start] + section + (text[end + 1:] if end >= 0 else "")
+    rest = text[end + 1:] if end >= 0 else ""
+    return text[:start] + section + ("\n" + rest if rest and not section.endswith("\n\n")
+                                     else rest)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,18 @@
+"""BENCHMARKS.md is written by several benchmark commands, each replacing its own section:
+the rest of the file is kept as it was."""
+
+from __future__ import annotations
+
+from glossa.bench_preview import replace_section
+
+FILE = "# Benchmarks\n\n## Times\n\nt\n\n## Live preview\n\nold\n\n## Search\n\ns\n"
+
+
+def test_a_section_written_again_keeps_the_sections_around_it_apart():
+    new = replace_section(FILE, "## Live preview\n\nnew\n")
+    assert new == "# Benchmarks\n\n## Times\n\nt\n\n## Live preview\n\nnew\n\n## Search\n\ns\n"
+
+
+def test_a_section_missing_is_added_at_the_end():
+    text = "# Benchmarks\n\n## Times\n\nt\n"
+    assert replace_section(text, "## Live preview\n\nnew\n") == text + "\n## Live preview\n\nnew\n"
