@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import replace
 
 from ..model import Dropped, Heading, Line, Note, Paragraph, Reading
@@ -184,7 +185,7 @@ def _running_title(lines: list[Line], dropped: dict[int, Dropped], hints: Hints)
 
 
 def _read_body(body_lines: list[Line], notes: dict[int, Note], pdf: bool, width: int,
-               vocabulary: set[str], contents: frozenset[str] = frozenset()
+               vocabulary: Container[str], contents: frozenset[str] = frozenset()
                ) -> tuple[BodyResult, MarkerSequence]:
     """The body's blocks and markers (the notes, read by an earlier stage, bound them)."""
     seq = MarkerSequence(highest=max(notes) if notes else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 from ..model import Dropped, Heading, Line, Marker, Paragraph
@@ -138,7 +138,7 @@ SUFFIXES = frozenset(("ment", "ments", "tion", "tions", "sion", "sions", "ing", 
                       "able", "ible"))
 
 
-def join_lines(left: str, right: str, vocabulary: set[str]) -> str:
+def join_lines(left: str, right: str, vocabulary: Container[str]) -> str:
     """Join two hard-wrapped lines, mending a hyphen the line break put inside a word."""
     if not left:
         return right
@@ -158,7 +158,7 @@ def join_lines(left: str, right: str, vocabulary: set[str]) -> str:
     return left + " " + right
 
 
-def finish_text(parts: list[str], vocabulary: set[str]) -> str:
+def finish_text(parts: list[str], vocabulary: Container[str]) -> str:
     text = ""
     for part in parts:
         text = join_lines(text, part, vocabulary)
@@ -171,7 +171,7 @@ def finish_text(parts: list[str], vocabulary: set[str]) -> str:
 class BodyReader:
     """Reads body lines in order; one instance per source."""
 
-    def __init__(self, pdf: bool, width: int, seq: MarkerSequence, vocabulary: set[str],
+    def __init__(self, pdf: bool, width: int, seq: MarkerSequence, vocabulary: Container[str],
                  blank_separated: bool, contents: frozenset[str] = frozenset()):
         self.pdf = pdf
         self.contents = contents  # the headings the paper's contents list names (squashed)
@@ -1108,7 +1108,7 @@ def _openings(lines: list[Line]) -> set[str]:
     return {w for w, c in firsts.items() if c >= 3 and 3 * c >= len(texts) and w[:1].isupper()}
 
 
-def _drop_caps(lines: list[Line], vocabulary: set[str]) -> dict[int, Line]:
+def _drop_caps(lines: list[Line], vocabulary: Container[str]) -> dict[int, Line]:
     """Drop caps set apart from their word ("C" alone, and "ongressional committee ..."
     near it): a capital alone on a line, and within a few lines on its page a line that
     opens with a lower-case word which, with the capital, is a word of the text."""

@@ -71,9 +71,10 @@ _DIGIT = re.compile(r"\d")
 
 def take_markers(text: str, seq: MarkerSequence, tolerance: int = 3) -> tuple[str, list[Found]]:
     """Remove the markers from `text`, advancing `seq`; return the clean text and the markers."""
+    # No figure, no marker: searched first, since the candidates' pattern opens with a look
+    # behind and is tried at every position, where this search runs past the letters.
     if not _DIGIT.search(text):
-        return text, []  # no figure, no marker (the candidates' pattern opens with a look
-        # behind: it is tried at every position, where this search runs past letters)
+        return text, []
     found: list[Found] = []
     out: list[str] = []
     pos = 0
