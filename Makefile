@@ -1,11 +1,12 @@
 # Two commands do all the set-up on a fresh machine (see README.md):
 #   make site   - install into .venv, build the site into site/, say how to open it
 #   make test   - install into .venv (and Debian's Chromium if missing), run every test
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site offline serve test lint check bench bench-smoke fidelity chromium epubcheck clean
+.PHONY: site offline serve test lint check bench bench-smoke fidelity gate chromium epubcheck clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +42,7 @@ lint: $(BIN)/.installed
 
 test: $(BIN)/.installed chromium epubcheck lint
 	$(BIN)/glossa check
+	$(MAKE) --no-print-directory gate
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory bench-smoke
 
@@ -58,12 +60,24 @@ bench-smoke: $(BIN)/.installed
 	$(BIN)/python -m glossa.bench_preview --sizes 2 --bare-sizes --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
 	$(BIN)/python -m glossa.bench_search --sizes 2 --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
 
-# FIDELITY.md: the converter against the publishers' truth, on the whole shared corpus
-# (../shared/corpus, beside the project; the truth of its other/ papers is kept here).
+# FIDELITY.md and FIDELITY.json: the converter against the publishers' truth, on the whole
+# shared corpus (../shared/corpus, beside the project; the truth of its other/ and more/
+# papers is kept here), every input of every paper. `make gate` fails when any paper is
+# worse than FIDELITY.json on any figure; a change that makes papers better runs
+# `make fidelity` and commits both files with it.
 CORPUS ?= ../shared/corpus
+EVALUATE = $(BIN)/glossa evaluate $(CORPUS)/crs $(CORPUS)/other $(CORPUS)/more \
+	  --input source.pdf --input source.txt --input web.txt \
+	  --truth tests/fixtures/truth/other --truth tests/fixtures/truth/more --brief
 fidelity: $(BIN)/.installed
-	$(BIN)/glossa evaluate $(CORPUS)/crs $(CORPUS)/other --input source.pdf --input source.txt --input web.txt \
-	  --truth tests/fixtures/truth/other --brief --out FIDELITY.md
+	$(EVALUATE) --out FIDELITY.md --figures FIDELITY.json
+
+gate: $(BIN)/.installed
+	@test -d $(CORPUS) || { if [ -n "$$CI" ]; then echo "the shared corpus is missing at $(CORPUS): CI must have it"; exit 1; \
+	  else echo "no shared corpus at $(CORPUS): the per-paper gate is skipped (CI runs it)"; exit 0; fi; }
+	@echo "The per-paper gate: every paper of $(CORPUS), every input, against FIDELITY.json"
+	@$(EVALUATE) --gate FIDELITY.json 2>&1 > "$${TMPDIR:-/tmp}/glossa-gate.txt" | grep -v "; skipped$$" >&2; \
+	  status=$${PIPESTATUS[0]}; [ $$status -ne 0 ] || tail -n 1 "$${TMPDIR:-/tmp}/glossa-gate.txt"; exit $$status
 
 clean:
 	rm -rf site site-offline site-offline.zip .pytest_cache .cache

@@ -186,3 +186,30 @@ def test_html_and_scripts_are_shown_as_text_never_run(project):
         assert "alert(" in article.get_text()  # shown as text
     paper = BeautifulSoup(pages[0].read_text(encoding="utf-8"), "html.parser").get_text()
     assert "<script>alert(1)</script>" in paper and "<img src=x onerror=alert(2)>" in paper
+
+
+def test_a_check_that_fails_prints_its_problems_and_their_summary_and_nothing_else(
+        tmp_path, capsys):
+    # One typo in paper.yml: the problem and the summary, no glossary or theme suggestions
+    # (they come once the check passes).
+    from glossa.cli import main
+    from helpers import make_project
+
+    project = make_project(tmp_path / "project")
+    meta = project / "content/papers/gambit/paper.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("publisher:", "publsher:"),
+                    encoding="utf-8")
+    assert main(["check", "--root", str(project)]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    lines = out.err.strip().splitlines()
+    assert lines[0].startswith("content/papers/gambit/paper.yml:")
+    assert lines[-1] == "check failed: 2 problems to fix."
+    assert not [ln for ln in lines if "candidates" in ln or "Theme passages" in ln
+                or ln.startswith("  ")]
+    assert len(lines) <= 6, lines
+    # Once it passes, the suggestions come.
+    meta.write_text(meta.read_text(encoding="utf-8").replace("publsher:", "publisher:"),
+                    encoding="utf-8")
+    assert main(["check", "--root", str(project)]) == 0
+    assert "check passed" in capsys.readouterr().out

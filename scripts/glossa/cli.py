@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import commands
-from .problems import GlossaError
+from .problems import GlossaError, report
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -38,47 +38,96 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         for p in problems:
             print(p.format(), file=sys.stderr)
         return 1
+    checks = reading_checks(reading, str(path), text)
     if args.text_layer:
         sys.stdout.write(text)
     elif args.json:
-        json.dump(reading.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        out = reading.to_json()
+        out["checks"] = [{"code": p.code, "severity": p.severity, "line": p.line,
+                          "message": p.message, "fix": p.fix} for p in checks]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print(f"{reading.title} ({reading.format}): {len(reading.headings())} headings, "
               f"{len(reading.paragraphs())} paragraphs, {len(reading.markers)} markers, "
               f"{len(reading.notes)} notes, {len(reading.dropped)} dropped lines")
+    if checks and not args.text_layer:
+        # What the self-checks say of this reading (the site's build reports them too).
+        print(report(checks, built=True), file=sys.stderr)
     return 0
 
 
-def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate_dir, fidelity_markdown, markdown_table, report_lines, summarise
+def reading_checks(reading, path: str, text: str) -> list:
+    """The self-checks and the footnotes' own checks on one reading, located at a page and
+    line for a PDF: what `glossa check` would report of it with no notes.yml."""
+    from .footnotes import resolve_footnotes
+    from .ingest import normalise_text
+    from .ingest.selfcheck import self_checks
+    from .ingest.source import locate_in_pdf
 
-    rows, details = [], []
-    for folder in map(Path, args.dirs):
+    lines = normalise_text(text).split("\n")
+    _, problems = resolve_footnotes(reading, path, {}, "notes.yml", lines)
+    problems += self_checks(reading, path, lines)
+    return locate_in_pdf(problems, path, text) if reading.format == "pdf" \
+        and path.lower().endswith(".pdf") else problems
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import fidelity_markdown, markdown_table, report_lines, summarise
+    from .fidelity import compare, figures_of, jobs_for, read_figures, score_jobs, write_figures
+
+    folders = [Path(d) for d in args.dirs]
+    for folder in folders:
         if not folder.is_dir():
             print(f"{folder}: no such folder", file=sys.stderr)
             return 1
-        for name in args.input or ["source.txt"]:
-            scores = evaluate_dir(folder, name, Path(args.truth) if args.truth else None)
-            if not scores:
+    inputs = args.input or ["source.txt"]
+    jobs = jobs_for(folders, inputs, [Path(t) for t in args.truth or []])
+    if not jobs:
+        print("nothing to evaluate: no paper folder has a truth.json and the input",
+              file=sys.stderr)
+        return 1
+    scores = score_jobs(jobs)
+    rows, details = [], []
+    for folder in folders:
+        for name in inputs:
+            group = [s for job, s in zip(jobs, scores, strict=True)
+                     if job.folder == str(folder) and job.input == name]
+            if not group:
                 print(f"{folder}: no paper folder with truth.json and {name}; skipped",
                       file=sys.stderr)
                 continue
             print(f"== {folder} ({name})")
-            for line in report_lines(scores, verbose=not args.brief):
+            for line in report_lines(group, verbose=not args.brief):
                 print(line)
             label = f"{folder.name}/ {name}"
-            rows.append((label, summarise(scores)))
-            details.append((label, scores))
-    if not rows:
-        print("nothing to evaluate: no paper folder has a truth.json and the input",
-              file=sys.stderr)
-        return 1
+            rows.append((label, summarise(group)))
+            details.append((label, group))
     print()
     print(markdown_table(rows))
+    print()
+    print(markdown_table(rows, checks=True))
     if args.out:
         Path(args.out).write_text(fidelity_markdown(rows, details, args), encoding="utf-8")
         print(f"\nWritten to {args.out}")
+    if args.figures:
+        write_figures(Path(args.figures), jobs, scores)
+        print(f"Each paper's figures written to {args.figures}")
+    if args.gate:
+        worse, better = compare(read_figures(Path(args.gate)), figures_of(jobs, scores))
+        for line in better:
+            print(f"better: {line}", file=sys.stderr)
+        if better:
+            print(f"{len(better)} figures better than {args.gate}: write them into it with "
+                  "`make fidelity`, in the same commit as the change", file=sys.stderr)
+        for line in worse:
+            print(f"worse: {line}", file=sys.stderr)
+        if worse:
+            print(f"gate failed: {len(worse)} figure{'s' if len(worse) != 1 else ''} worse "
+                  f"than {args.gate}", file=sys.stderr)
+            return 1
+        print(f"gate passed: no paper worse than {args.gate} on any figure "
+              f"({len(jobs)} papers and inputs)")
     return 0
 
 
@@ -115,9 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the input file to read in each paper folder (default source.txt); "
                         "repeat to compare inputs")
     p.add_argument("--brief", action="store_true", help="one line per paper, no details")
-    p.add_argument("--truth", metavar="DIR",
-                   help="read each paper's truth.json from DIR/<id>/ (truth kept apart)")
+    p.add_argument("--truth", metavar="DIR", action="append",
+                   help="read each paper's truth.json from DIR/<id>/ (truth kept apart); "
+                        "repeat for several folders")
     p.add_argument("--out", metavar="FILE", help="also write the tables as Markdown (FIDELITY.md)")
+    p.add_argument("--figures", metavar="FILE",
+                   help="also write each paper's figures for each input (FIDELITY.json)")
+    p.add_argument("--gate", metavar="FILE",
+                   help="fail when any paper is worse than FILE's figures on any figure, "
+                        "naming the paper, the input and the figure")
     p.set_defaults(func=cmd_evaluate)
 
     def rooted(name: str, help: str) -> argparse.ArgumentParser:

@@ -35,6 +35,11 @@ def check(root: Path, strict: bool = False, report_path: Path | None = None) -> 
               f"{'that paper' if len(corpus.unreadable) == 1 else 'those papers'} first; "
               "until then its glossary mentions and theme passages are not checked.",
               file=sys.stderr)
+    if failing:
+        # Only what to fix: the suggestions and the summary wait until the check passes.
+        print(f"check failed: {len(failing)} problem{'s' if len(failing) != 1 else ''} "
+              "to fix.", file=sys.stderr)
+        return 1
     n_papers = sum(1 for p in site.pages if p.startswith("papers/") and p != "papers/index.md")
     if site.candidates:
         print("Glossary candidates (in the papers, no entry yet; most frequent first):")
@@ -50,10 +55,6 @@ def check(root: Path, strict: bool = False, report_path: Path | None = None) -> 
     print("Footnotes:")
     for line in site.summary_lines():
         print(f"  {line}")
-    if failing:
-        print(f"check failed: {len(failing)} problem{'s' if len(failing) != 1 else ''} "
-              "to fix.", file=sys.stderr)
-        return 1
     print(f"check passed: {n_papers} paper{'s' if n_papers != 1 else ''}, "
           f"{len(site.pages)} generated pages.")
     if report_path is not None:

@@ -10,7 +10,7 @@ import os
 import pickle
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .annotations import Annotation, load_annotations
@@ -21,6 +21,7 @@ from .glossary import Entry, load_glossary
 from .ingest import Hints, decode_source, normalise_text
 from .ingest.conservation import conservation_problems
 from .ingest.patterns import squash
+from .ingest.selfcheck import self_checks
 from .ingest.source import disagreements, locate_in_pdf, read_source
 from .model import Reading
 from .problems import WARNING, Problem
@@ -48,6 +49,7 @@ class PaperMeta:
     received: str = ""
     abstract: str = ""
     levels: dict[str, int] = field(default_factory=dict)
+    accept: dict[str, str] = field(default_factory=dict)  # self-check code -> why
     metadata_sources: tuple[str, ...] = ()
 
     @property
@@ -106,6 +108,7 @@ def load_meta(folder: Path, root: Path) -> tuple[PaperMeta | None, list[Problem]
         url=d.get("url"), pdf_url=d.get("pdf_url"), format=d.get("format"),
         received=d.get("received", ""),
         abstract=d.get("abstract", ""), levels=dict(d.get("levels") or {}),
+        accept=dict(d.get("accept") or {}),
         metadata_sources=tuple(d.get("metadata_sources") or ()),
     ), warnings
 
@@ -246,13 +249,25 @@ def _load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
                                 WARNING))
     extra, note_problems = load_editor_notes(folder, root)
     problems += note_problems
+    text_lines = normalise_text(text).split("\n")
     resolved, footnote_problems = resolve_footnotes(reading, path, extra,
-                                                    rel(folder / "notes.yml", root),
-                                                    normalise_text(text).split("\n"))
-    source_problems += footnote_problems
+                                                    rel(folder / "notes.yml", root), text_lines)
+    checks = self_checks(reading, path, text_lines)
+    source_problems += footnote_problems + accepted(checks, meta.accept)
+    for code in sorted(set(meta.accept) - {p.code for p in checks}):
+        problems.append(Problem(rel(folder / "paper.yml", root), 0, "P008",
+                                f"accept: {code} is no longer reported for this paper",
+                                f"remove {code} from accept:", WARNING))
     problems += locate_in_pdf(source_problems, path, text) if pdf else source_problems
     paper = Paper(meta, path, reading, hashlib.sha256(data).hexdigest(), resolved)
     return paper, problems
+
+
+def accepted(problems: list[Problem], accept: dict[str, str]) -> list[Problem]:
+    """Self-check errors an editor has looked at and accepted in paper.yml (`accept:`), as
+    warnings that say so."""
+    return [replace(p, severity=WARNING, message=f"{p.message} [accepted in paper.yml: "
+                    f"{accept[p.code]}]") if p.code in accept else p for p in problems]
 
 
 def load_editor_notes(folder: Path, root: Path) -> tuple[dict[int, EditorNote], list[Problem]]:

@@ -32,11 +32,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .footnotes import resolve_footnotes
 from .ingest import ingest_text, normalise_text
 from .ingest.conservation import conservation_problems
 from .ingest.pdflayout import read_pdf
 from .ingest.pdfread import ingest_layout
-from .model import Heading, Paragraph, Reading
+from .ingest.selfcheck import CATEGORY, OPEN_END, Finding, findings, numbers_only
+from .model import TEXT_KINDS, Heading, Paragraph, Reading
 
 WORD = re.compile(r"[^\W_]+")
 NOTE_WORDS = 5
@@ -86,11 +88,28 @@ class PaperScore:
     furniture: int = 0
     lone_bullets: int = 0
     words_lost: int = 0
+    notes_apart: int = 0  # notes with no marker in the reading, and markers with no note
+    notes_in_body: int = 0  # paragraphs that are a truth note's text
+    number_paragraphs: int = 0  # paragraphs of numbers only (chart axes, table cells)
+    # What the self-checks reported, each held against the truth: (code, verdict), verdict
+    # "right" (the truth shows that fault), "false" (it does not) or "unverified" (the
+    # truth does not say).
+    checks: list[tuple[str, str]] = field(default_factory=list)
+    notes_wrong: bool | None = None  # a note wrong or missing, or not marked
+    uncaught: int = 0  # wrong notes or a wrong title that no self-check reported
     shortfalls: list[str] = field(default_factory=list)
 
     @property
     def notes_all_right(self) -> bool | None:
         return None if not self.notes_total else self.notes_right == self.notes_total
+
+    @property
+    def false_starts(self) -> int:
+        return self.paragraphs_total - self.paragraphs_right
+
+    @property
+    def false_alarms(self) -> int:
+        return sum(1 for _, verdict in self.checks if verdict == "false")
 
 
 def edge_lines(text: str) -> set[int]:
@@ -167,10 +186,14 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
             s.shortfalls.append(f"note {n}: {found}; truth “{' '.join(text.split()[:8])}”")
     # Title.
     if truth.get("title"):
-        # A catalogue's title holds the subtitle too ("Title: Subtitle").
-        want = key(truth["title"], 60)
-        s.title = want in (key(reading.title, 60),
-                           key(f"{reading.title} {reading.subtitle}", 60))
+        # A catalogue's title holds the subtitle too ("Title: Subtitle"): the reading may
+        # give the words before the colon as its title and the rest as its subtitle, but a
+        # title cut elsewhere ("Recommendation of the Council on" over "Artificial
+        # Intelligence") is not the title.
+        want, main = key(truth["title"], 60), key(truth["title"].split(":")[0], 60)
+        s.title = want == key(reading.title, 60) or (
+            main == key(reading.title, 60)
+            and want == key(f"{reading.title} {reading.subtitle}", 60))
         if not s.title:
             s.shortfalls.append(f"title: “{reading.title}”; truth “{truth['title']}”")
     # Headings.
@@ -240,32 +263,100 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
     for p in conservation_problems(source, reading, pid):
         if p.code == "S012":
             s.words_lost += len(words(lines[p.line - 1]))
+    _notes_figures(s, truth_notes, reading, {key(p, START_WORDS) for p in paras})
+    _judge_checks(s, truth, reading, lines, spurious_ids={
+        h.id for h, v in zip(reading.headings(), variants, strict=True)
+        if not v & (wanted | lines_alone)} if (wanted or lines_alone) else None)
     return s
 
 
-def evaluate_dir(folder: Path, input_name: str = "source.txt",
-                 truth_dir: Path | None = None) -> list[PaperScore]:
-    """Every paper of `folder` with a truth.json (in `truth_dir`/<id>/ when given: truth
-    written for papers kept elsewhere) and the input."""
-    scores = []
+NOTE_BODY_WORDS = 12
+NOTE_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?\s+")
 
-    def truth_file(paper: Path) -> Path:
-        kept = truth_dir / paper.name / "truth.json" if truth_dir else None
-        return kept if kept is not None and kept.is_file() else paper / "truth.json"
 
-    for paper in sorted(p for p in folder.iterdir() if truth_file(p).is_file()):
-        source = paper / input_name
-        if not source.is_file():
-            continue
-        truth = json.loads(truth_file(paper).read_text(encoding="utf-8"))
-        if source.suffix.lower() == ".pdf":
-            layout = read_pdf(source.read_bytes())
-            text, reading = layout.text(), ingest_layout(layout)
-        else:
-            text = source.read_text(encoding="utf-8", errors="replace")
-            reading = ingest_text(text)
-        scores.append(score_paper(paper.name, text, truth, reading))
-    return scores
+def _notes_figures(s: PaperScore, truth_notes: dict[int, str], reading: Reading,
+                   truth_starts: set[str]) -> None:
+    """Notes and markers apart in the reading; truth notes read as body paragraphs (not
+    where the publisher prints the same words as a paragraph too: a table's notes); numbers
+    read as paragraphs."""
+    marked = {m.n for m in reading.markers}
+    s.notes_apart = len(set(reading.notes) ^ marked)
+    # A note's first twelve words (all of a shorter one's): a paragraph of the body may
+    # open with the same eight words as a note does ("As of the cover date of this report").
+    note_starts = {key(t, NOTE_BODY_WORDS) for t in truth_notes.values()
+                   if len(words(t)) >= 3}
+    for b in reading.blocks:
+        if isinstance(b, Paragraph) and b.kind in TEXT_KINDS:
+            text = NOTE_NUMBER.sub("", b.text)
+            if note_starts and key(b.text, START_WORDS) not in truth_starts and any(
+                    key(text, n) in note_starts for n in range(3, NOTE_BODY_WORDS + 1)):
+                s.notes_in_body += 1
+            if numbers_only(b.text):
+                s.number_paragraphs += 1
+    if truth_notes:
+        s.notes_wrong = (s.notes_right < s.notes_total or s.notes_in_body > 0
+                         or any(n not in marked for n in truth_notes))
+
+
+def reading_findings(reading: Reading, pid: str, lines: list[str]) -> list[Finding]:
+    """Every self-check's report on a reading: the self-checks, and the footnotes' own
+    checks of markers against notes (F001 a marker with no note, F013 a note in the text
+    not read)."""
+    _, problems = resolve_footnotes(reading, pid, {}, "notes.yml", lines)
+    return [Finding(p) for p in problems if p.code in ("F001", "F013")] \
+        + findings(reading, pid, lines)
+
+
+def _judge_checks(s: PaperScore, truth: dict, reading: Reading, lines: list[str],
+                  spurious_ids: set[str] | None) -> None:
+    """Each self-check's report held against the truth, and the wrong readings that no
+    self-check reported."""
+    paras = [p for p in truth.get("paragraphs") or [] if len(words(p)) >= 3]
+    starts = {key(p, START_WORDS) for p in paras}
+    note_starts = {key(t, START_WORDS) for t in (truth.get("notes") or {}).values()}
+    blocks = {b.id: b for b in reading.blocks}
+    # A truth paragraph whose sentence began in the paragraph before it (a web copy cuts a
+    # sentence where a figure stands): a check that says so is right about the sentence.
+    cut_before = {key(b, START_WORDS) for a, b in zip(paras, paras[1:], strict=False)
+                  if OPEN_END.search(a.rstrip()) and b[:1].islower()}
+    reported = set()
+    for f in reading_findings(reading, s.id, lines):
+        code = f.problem.code
+        category = CATEGORY.get(code, "notes")
+        reported.add(category)
+        if category == "notes":
+            verdict = None if s.notes_wrong is None else s.notes_wrong
+        elif category == "title":
+            verdict = None if s.title is None else not s.title
+        elif category == "headings":
+            verdict = None if spurious_ids is None else f.block in spurious_ids
+        else:  # a paragraph: right when no paragraph of the publisher's starts there
+            b = blocks.get(f.block)
+            k = key(b.text, START_WORDS) if b is not None else ""
+            verdict = None if not paras else (k not in starts or k in note_starts
+                                              or (code == "R007" and k in cut_before))
+        s.checks.append((code, "unverified" if verdict is None else
+                         "right" if verdict else "false"))
+    s.uncaught = int(bool(s.notes_wrong) and "notes" not in reported) \
+        + int(s.title is False and "title" not in reported)
+    if s.uncaught:
+        s.shortfalls.insert(0, "not caught by a self-check: " + ", ".join(
+            what for what, missed in (("the notes", s.notes_wrong and "notes" not in reported),
+                                      ("the title", s.title is False
+                                       and "title" not in reported)) if missed))
+
+
+def score_input(paper: Path, input_name: str, truth_path: Path) -> PaperScore:
+    """One paper's input, read as a new paper would be (no metadata), against its truth."""
+    source = paper / input_name
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    if source.suffix.lower() == ".pdf":
+        layout = read_pdf(source.read_bytes())
+        text, reading = layout.text(), ingest_layout(layout)
+    else:
+        text = source.read_text(encoding="utf-8", errors="replace")
+        reading = ingest_text(text)
+    return score_paper(paper.name, text, truth, reading)
 
 
 @dataclass
@@ -287,6 +378,13 @@ class Summary:
     furniture: int
     lone_bullets: int
     words_lost: int
+    notes_apart: int = 0
+    notes_in_body: int = 0
+    number_paragraphs: int = 0
+    wrong: int = 0  # papers whose notes or title are wrong
+    uncaught: int = 0  # of those, wrong readings no self-check reported
+    alarmed: int = 0  # papers with a self-check's false alarm
+    verdicts: tuple[int, int, int] = (0, 0, 0)  # self-check reports right, false, unverified
 
     def row(self) -> dict[str, str]:
         def share(a: int, b: int) -> str:
@@ -305,6 +403,20 @@ class Summary:
             "furniture in paragraphs": str(self.furniture),
             "lone bullets": str(self.lone_bullets),
             "words lost": str(self.words_lost),
+        }
+
+    def checks_row(self) -> dict[str, str]:
+        """What is wrong that the first table does not show, and what the self-checks said."""
+        return {
+            "papers": str(self.papers),
+            "notes and markers apart": str(self.notes_apart),
+            "notes in the body": str(self.notes_in_body),
+            "paragraphs of numbers": str(self.number_paragraphs),
+            "papers with notes or title wrong": str(self.wrong),
+            "of them, not caught by a self-check": str(self.uncaught),
+            "self-check reports: right / false / truth silent": "{} / {} / {}".format(
+                *self.verdicts),
+            "papers with a false alarm": str(self.alarmed),
         }
 
 
@@ -327,16 +439,27 @@ def summarise(scores: list[PaperScore]) -> Summary:
         furniture=sum(s.furniture for s in scores),
         lone_bullets=sum(s.lone_bullets for s in scores),
         words_lost=sum(s.words_lost for s in scores),
+        notes_apart=sum(s.notes_apart for s in scores),
+        notes_in_body=sum(s.notes_in_body for s in scores),
+        number_paragraphs=sum(s.number_paragraphs for s in scores),
+        wrong=sum(1 for s in scores if s.notes_wrong or s.title is False),
+        uncaught=sum(s.uncaught for s in scores),
+        alarmed=sum(1 for s in scores if s.false_alarms),
+        verdicts=tuple(sum(1 for s in scores for _, v in s.checks if v == verdict)
+                       for verdict in ("right", "false", "unverified")),
     )
 
 
-def markdown_table(rows: list[tuple[str, Summary]]) -> str:
+def markdown_table(rows: list[tuple[str, Summary]], checks: bool = False) -> str:
+    """The summary table; with `checks`, the second one: what the self-checks said."""
     if not rows:
         return ""
-    head = ["input", *rows[0][1].row()]
+    cells = [(label, summary.checks_row() if checks else summary.row())
+             for label, summary in rows]
+    head = ["input", *cells[0][1]]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for label, summary in rows:
-        out.append("| " + " | ".join([label, *summary.row().values()]) + " |")
+    for label, row in cells:
+        out.append("| " + " | ".join([label, *row.values()]) + " |")
     return "\n".join(out)
 
 
@@ -353,13 +476,34 @@ def report_lines(scores: list[PaperScore], verbose: bool = True) -> list[str]:
                         f"(+{s.headings_spurious} spurious)")
         bits.append(f"starts {s.starts_found}/{s.starts_total}")
         for label, n in (("furniture", s.furniture), ("lone bullets", s.lone_bullets),
-                         ("words lost", s.words_lost)):
+                         ("words lost", s.words_lost), ("notes apart", s.notes_apart),
+                         ("notes in the body", s.notes_in_body),
+                         ("paragraphs of numbers", s.number_paragraphs)):
             if n:
                 bits.append(f"{label} {n}")
+        if s.checks:
+            bits.append("self-checks " + checks_summary(s.checks))
+        if s.uncaught:
+            bits.append(f"NOT CAUGHT {s.uncaught}")
         out.append(f"{s.id}: " + ", ".join(bits))
         if verbose:
             out += [f"    {line}" for line in s.shortfalls[:12]]
     return out
+
+
+def checks_summary(checks: list[tuple[str, str]]) -> str:
+    """ "R004 (right), R005 ×15 (right), R007 ×2 (1 right, 1 false)" """
+    by_code: dict[str, Counter[str]] = {}
+    for code, verdict in checks:
+        by_code.setdefault(code, Counter())[verdict] += 1
+    parts = []
+    for code, verdicts in sorted(by_code.items()):
+        n = sum(verdicts.values())
+        said = ", ".join(f"{k} {v}" if len(verdicts) > 1 else v and k
+                         for v, k in ((verdicts[k], k) for k in ("right", "false", "unverified"))
+                         if v)
+        parts.append(f"{code}{f' ×{n}' if n > 1 else ''} ({said})")
+    return ", ".join(parts)
 
 
 def fidelity_markdown(rows: list[tuple[str, Summary]],
@@ -367,15 +511,17 @@ def fidelity_markdown(rows: list[tuple[str, Summary]],
     """FIDELITY.md: the summary table, then one line per paper and input."""
     command = "glossa evaluate " + " ".join(args.dirs) + "".join(
         f" --input {name}" for name in (args.input or [])) + (
-        f" --truth {args.truth}" if args.truth else "")
+        "".join(f" --truth {t}" for t in args.truth or []))
     out = ["# Fidelity: the converter against the publishers' own truth", "",
            f"Written by `make fidelity` (`{command}`), from the shared corpus beside the "
            "project (`../shared/corpus`: 48 CRS products with their publisher's truth, and "
-           "five papers of other publishers whose truth files are in "
-           "`tests/fixtures/truth/other/`, written from their PDFs: titles, authors, dates, "
+           "eleven papers of ten other publishers, five in `other/` and six in `more/`, "
+           "whose truth files are in `tests/fixtures/truth/other/` and "
+           "`tests/fixtures/truth/more/`, written from their PDFs: titles, authors, dates, "
            "every contents heading, the other headings printed (minor headings, not "
-           "looked for but not spurious), every page-foot note that its number keys, and "
-           "every body paragraph and list item, each checked on the rendered pages). "
+           "looked for but not spurious), every note that its number keys, and "
+           "every body paragraph and list item, each checked on the rendered pages; how: "
+           "the `drafting/` folder beside each). "
            "Inputs: "
            "`source.pdf` is the PDF as published, read from its layout; `source.txt` is "
            "pdftotext's text of it; `web.txt` the publisher's web version as an editor "
@@ -383,8 +529,17 @@ def fidelity_markdown(rows: list[tuple[str, Summary]],
            "read as a new paper would be, with no metadata. What each column means: "
            "`scripts/glossa/evaluate.py`. Notes are compared on their first "
            f"{NOTE_WORDS} words, paragraph starts on their first {START_WORDS}; – means the "
-           "truth does not say.", "",
-           markdown_table(rows), ""]
+           "truth does not say. Every paper's figures for every input are in "
+           "`FIDELITY.json`, which `make gate` (in `make test`, so in CI) holds every "
+           "reading to.", "",
+           markdown_table(rows), "",
+           "The self-checks (problem codes F001, F002, F013 and R001-R009, which need no "
+           "truth) on the same readings, each report held against the truth: right when the "
+           "truth shows the fault it names, false when it does not. A paper's notes are "
+           "wrong when a note is wrong or missing, unmarked, or read into the body; "
+           "\"not caught\" counts the papers whose wrong notes or title no self-check of "
+           "notes or of the title reported.", "",
+           markdown_table(rows, checks=True), ""]
     for label, scores in details:
         out += [f"## {label}", "", "```", *report_lines(scores, verbose=False), "```", ""]
     return "\n".join(out)

@@ -116,10 +116,7 @@ def resolve_footnotes(reading: Reading, source_path: str, extra: dict[int, Edito
             problems.append(Problem(source_path, marker.line, "F001", f"marker {n} has no note "
                                     "text: readers see that the note is missing",
                                     f"add note {n} to {notes_path} with its source", WARNING))
-    for n, note in sorted(reading.notes.items()):
-        if n not in cited:
-            problems.append(Problem(source_path, note.line, "F002", f"note {n} has no marker in "
-                                    "the text", "check the marker in the source", WARNING))
+    # (A note with no marker in the text is a self-check's: F002, R002.)
     for n, e in sorted(extra.items()):
         if n not in cited:
             problems.append(Problem(notes_path, e.line, "F011", f"note {n} has no marker in the "

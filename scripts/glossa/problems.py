@@ -18,10 +18,17 @@ class Problem:
     message: str
     fix: str = ""
     severity: str = field(default=ERROR, compare=False)
+    # Where a PDF prints it ("page 6, line 3"), said instead of the line of its text layer
+    # (which still orders the problems).
+    at: str = field(default="", compare=False)
+
+    @property
+    def where(self) -> str:
+        return self.path if self.at or not self.line else f"{self.path}:{self.line}"
 
     def format(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {self.code} {self.message}"
+        text = f"{self.where}: {self.code} " + (f"{self.at}: " if self.at else "") \
+            + self.message
         if self.fix:
             text += f" ({self.fix})"
         return text

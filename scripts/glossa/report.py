@@ -23,7 +23,7 @@ def build_report(site: Site, corpus: Corpus) -> str:
     if site.problems:
         out += ["## Problems", "", "| where | code | problem | fix |", "|---|---|---|---|"]
         for p in sorted(site.problems):
-            where = f"`{p.path}:{p.line}`" if p.line else f"`{p.path}`"
+            where = f"`{p.where}`" + (f" {p.at}" if p.at else "")
             code = f"**{p.code}**" if p.severity == ERROR else p.code
             out.append(f"| {where} | {code} | {_md(p.message)} | {_md(p.fix)} |")
         out.append("")

@@ -65,8 +65,8 @@ def locate_in_pdf(problems: list[Problem], path: str, text: str) -> list[Problem
     for p in problems:
         if p.path == path and p.line:
             page, k = page_of_line(text, p.line)
-            p = Problem(p.path, 0, p.code, f"page {page}, line {k}: {p.message}", p.fix,
-                        p.severity)
+            p = Problem(p.path, p.line, p.code, p.message, p.fix, p.severity,
+                        at=f"page {page}, line {k}")
         out.append(p)
     return out
 
