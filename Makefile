@@ -51,14 +51,14 @@ test: $(BIN)/.installed chromium epubcheck lint
 # Chromium at N = 2, 200, 1000). Long: run by hand.
 bench: $(BIN)/.installed
 	$(BIN)/python -m glossa.bench --sizes 2 50 200 1000 --runs 3 --out BENCHMARKS.md
-	$(BIN)/python -m glossa.bench_preview --sizes 2 200 1000 --bare-sizes 2 200 --runs 3 --out BENCHMARKS.md
-	$(BIN)/python -m glossa.bench_search --sizes 2 200 1000 --runs 3 --out BENCHMARKS.md
+	$(BIN)/python -m glossa.bench.preview --sizes 2 200 1000 --bare-sizes 2 200 --runs 3 --out BENCHMARKS.md
+	$(BIN)/python -m glossa.bench.search --sizes 2 200 1000 --runs 3 --out BENCHMARKS.md
 
 # CI runs the benchmarks once at a small N, as a smoke test: no timing is asserted.
 bench-smoke: $(BIN)/.installed
 	$(BIN)/python -m glossa.bench --sizes 50 --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
-	$(BIN)/python -m glossa.bench_preview --sizes 2 --bare-sizes --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
-	$(BIN)/python -m glossa.bench_search --sizes 2 --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
+	$(BIN)/python -m glossa.bench.preview --sizes 2 --bare-sizes --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
+	$(BIN)/python -m glossa.bench.search --sizes 2 --runs 1 --out "$${TMPDIR:-/tmp}/glossa-bench-smoke.md"
 
 # FIDELITY.md and FIDELITY.json: the converter against the publishers' truth, on the whole
 # shared corpus (../shared/corpus, beside the project; the truth of its other/ and more/

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from glossa.content import load_corpus
+from glossa.publish.content import load_corpus
 from helpers import GOLDEN, ROOT
 
 

@@ -25,8 +25,8 @@ def make_project(dest: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", dest / "docs")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
-    (dest / "scripts/glossa").mkdir(parents=True)
-    shutil.copy(ROOT / "scripts/glossa/mkdocs_adapter.py", dest / "scripts/glossa/")
+    (dest / "scripts/glossa/publish").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts/glossa/publish/mkdocs_adapter.py", dest / "scripts/glossa/publish/")
     shutil.copytree(FIXTURES / "project/content", dest / "content")
     return dest
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from glossa.annotation_html import body_html
-from glossa.annotations import Annotation, anchor_annotations
-from glossa.content import Paper, PaperMeta, load_corpus
-from glossa.emit import inline_markdown
+from glossa.enrich.annotations import Annotation, anchor_annotations
 from glossa.ingest import Hints, ingest_text
-from glossa.yamlfile import load_yaml
+from glossa.model.paper import Paper, PaperMeta
+from glossa.model.yamlfile import load_yaml
+from glossa.publish.content import load_corpus
+from glossa.render.annotation_html import body_html
+from glossa.render.emit import inline_markdown
 from helpers import ROOT
 
 TEXT = """A Paper

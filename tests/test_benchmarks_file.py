@@ -3,7 +3,7 @@ the rest of the file is kept as it was."""
 
 from __future__ import annotations
 
-from glossa.bench_preview import replace_section
+from glossa.bench.preview import replace_section
 
 FILE = "# Benchmarks\n\n## Times\n\nt\n\n## Live preview\n\nold\n\n## Search\n\ns\n"
 

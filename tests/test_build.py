@@ -263,7 +263,7 @@ def test_a_site_with_papers_only_builds_and_offers_no_missing_pages(tmp_path):
 def test_the_paper_page_marks_every_annotation_and_the_index_lists_them(two_builds):
     from bs4 import BeautifulSoup
 
-    from glossa.content import load_corpus
+    from glossa.publish.content import load_corpus
 
     site = two_builds[0]
     corpus = load_corpus(ROOT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from glossa import cache, content
+from glossa.publish import cache, content
 from helpers import ROOT
 
 

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from glossa.content import PaperMeta
-from glossa.head_meta import PageFacts, head_html
+from glossa.model.paper import PaperMeta
+from glossa.render.head_meta import PageFacts, head_html
 from helpers import ROOT
 
 SITE_URL = "https://glossa.example.org/reader/"

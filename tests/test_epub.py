@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from glossa.site import generate
+from glossa.publish.site import generate
 from helpers import ROOT
 
 SLUGS = ("putin-and-north-korea", "russias-gambit")

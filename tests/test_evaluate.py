@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from glossa.evaluate import score_paper
-from glossa.model import Heading, Paragraph, Reading
+from glossa.measure.evaluate import score_paper
+from glossa.model.reading import Heading, Paragraph, Reading
 
 
 def reading_with(*headings: str) -> Reading:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from glossa.cli import main
-from glossa.fidelity import compare
+from glossa.measure.fidelity import compare
 from helpers import FIXTURES
 
 CORPUS = FIXTURES / "corpus"  # six CRS papers with their publisher's truth

@@ -9,11 +9,11 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from glossa.content import load_corpus
-from glossa.emit import paper_markdown
 from glossa.ingest import ingest_text
 from glossa.ingest.markers import MarkerSequence, take_markers
-from glossa.markdown_text import linkify
+from glossa.publish.content import load_corpus
+from glossa.render.emit import paper_markdown
+from glossa.render.markdown_text import linkify
 from helpers import ROOT
 
 EXTENSIONS = ["footnotes", "attr_list", "md_in_html", "toc"]

@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
-from glossa.content import load_corpus
-from glossa.glossary import Entry, load_glossary
+from glossa.enrich.glossary import Entry, load_glossary
+from glossa.enrich.linker import Linker, link_terms
 from glossa.ingest import ingest_text
-from glossa.linker import Linker, link_terms
+from glossa.publish.content import load_corpus
 from helpers import ROOT
 
 
@@ -123,7 +123,7 @@ def test_every_entry_occurs_in_a_paper(site):
 
 @pytest.fixture(scope="module")
 def site():
-    from glossa.site import generate
+    from glossa.publish.site import generate
     return generate(ROOT)
 
 
@@ -179,14 +179,14 @@ def test_currency_prefix_is_never_a_term():
     linker = Linker([entry("united-states", "United States", "US")])
     assert found(linker, "North Korea’s US$11 billion debt, owed to the US") == [
         ("US", "united-states")]
-    from glossa.linker import candidates
+    from glossa.enrich.linker import candidates
     assert "US" not in dict(candidates(["the US$11 billion debt, the US$2 loan"], Linker([])))
 
 
 def test_an_alias_of_an_entry_is_never_a_glossary_candidate():
     """An entry's alias left unlinked at some mention (once-per-section linking) is still
     covered by the entry."""
-    from glossa.linker import candidates
+    from glossa.enrich.linker import candidates
     linker = Linker([entry("united-states", "United States", "US")])
     text = "Relations with the US worsened; the US then acted. The NATO summit met; NATO spoke."
     found = dict(candidates([text], linker, covered_by=[[]]))  # no mention linked here

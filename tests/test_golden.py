@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from glossa.site import generate
+from glossa.publish.site import generate
 from helpers import ROOT
 
 SLUGS = ["putin-and-north-korea", "russias-gambit"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from glossa.hosted_search import (
+from glossa.render.hosted_search import (
     WORKER,
     kind_of,
     mark_page,

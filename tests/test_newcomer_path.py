@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossa.commands import glossa_command
+from glossa.publish.commands import glossa_command
 
 
 def test_the_serve_hint_names_the_program_as_it_can_be_typed_here(tmp_path):
@@ -24,7 +24,7 @@ def test_the_serve_hint_names_the_program_as_it_can_be_typed_here(tmp_path):
 
 
 def test_the_dropped_lines_are_counted_in_good_grammar_and_named_for_what_they_are(papers):
-    from glossa.emit import header_block, paper_markdown
+    from glossa.render.emit import header_block, paper_markdown
 
     paper = papers["putin-and-north-korea"]
     text = header_block(paper)
@@ -35,8 +35,8 @@ def test_the_dropped_lines_are_counted_in_good_grammar_and_named_for_what_they_a
 
 
 def test_dates_read_as_people_write_them_and_bylines_leave_unknowns_out():
-    from glossa.content import PaperMeta
-    from glossa.emit import byline, human_date
+    from glossa.model.paper import PaperMeta
+    from glossa.render.emit import byline, human_date
 
     assert [human_date(d) for d in ("2018", "2019-11", "2026-04-22", None)] == [
         "2018", "November 2019", "22 April 2026", ""]
@@ -67,7 +67,7 @@ def test_a_typo_in_paper_yml_is_reported_as_its_root_cause_alone(tmp_path, capsy
 def test_the_about_page_follows_the_corpus_when_a_paper_is_added(tmp_path):
     import shutil
 
-    from glossa.site import generate
+    from glossa.publish.site import generate
     from helpers import FIXTURES, make_project
 
     project = make_project(tmp_path / "project")
@@ -87,8 +87,8 @@ def test_the_about_page_follows_the_corpus_when_a_paper_is_added(tmp_path):
 
 
 def test_the_build_report_gives_each_papers_link_density(corpus):
-    from glossa.report import build_report
-    from glossa.site import build_site
+    from glossa.publish.report import build_report
+    from glossa.publish.site import build_site
 
     site = build_site(corpus)
     report = build_report(site, corpus)
@@ -102,8 +102,8 @@ def test_the_build_report_gives_each_papers_link_density(corpus):
 
 def test_a_paper_with_nothing_on_a_theme_gets_no_suggestion_and_suggestions_come_best_first(
         tmp_path):
-    from glossa.content import load_corpus
-    from glossa.site import build_site
+    from glossa.publish.content import load_corpus
+    from glossa.publish.site import build_site
     from helpers import make_project
 
     project = make_project(tmp_path / "project")

@@ -13,7 +13,7 @@ from glossa.ingest.conservation import conservation_problems
 from glossa.ingest.pdflayout import PdfError, read_pdf
 from glossa.ingest.pdfread import ingest_layout
 from glossa.ingest.source import read_source
-from glossa.model import Heading, Paragraph
+from glossa.model.reading import Heading, Paragraph
 from helpers import FIXTURES
 from pdfmake import Text, make_pdf
 
@@ -314,8 +314,8 @@ def test_italics_and_bold_inside_a_paragraph_are_kept():
 
 
 def test_emphasis_is_written_around_words_and_never_cuts_a_link():
-    from glossa.emit import inline_markdown
-    from glossa.linker import TermSpan
+    from glossa.enrich.linker import TermSpan
+    from glossa.render.emit import inline_markdown
 
     text = "The report Energy in Brief says so."
     styles = ((11, 26, "em"),)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from glossa.evaluate import key
 from glossa.ingest import ingest_text
 from glossa.ingest.conservation import conservation_problems
-from glossa.model import Heading
+from glossa.measure.evaluate import key
+from glossa.model.reading import Heading
 from helpers import FIXTURES
 
 PAGES = FIXTURES / "corpus-pages"
@@ -314,8 +314,8 @@ def test_evaluate_reads_every_fixture_paper_with_both_inputs(capsys):
     """`glossa evaluate` as CI runs it: every paper of the fixtures, from the PDF text and
     from the web copy; figures that cannot drift with timing (the readings are pure)."""
     from glossa.cli import main
-    from glossa.evaluate import summarise
-    from glossa.fidelity import evaluate_dir
+    from glossa.measure.evaluate import summarise
+    from glossa.measure.fidelity import evaluate_dir
 
     assert main(["evaluate", str(CORPUS), "--input", "source.txt", "--input", "web.txt",
                  "--brief"]) == 0
@@ -411,7 +411,7 @@ def test_author_block_and_disclaimer_are_asides_not_headings_nor_dropped():
 
 
 def test_a_box_is_rendered_as_an_aside_with_its_label_and_its_lines():
-    from glossa.emit import paragraph_markdown
+    from glossa.render.emit import paragraph_markdown
     [box] = [p for p in read("R48914.2").paragraphs()
              if p.kind == "aside" and p.lead == "Author Information"]
     md = paragraph_markdown(box, [])

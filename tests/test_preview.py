@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from glossa.preview import Plan, Preview, changed_files, plan, snapshot
-from glossa.site import Site, generate
+from glossa.publish.preview import Plan, Preview, changed_files, plan, snapshot
+from glossa.publish.site import Site, generate
 from helpers import ROOT
 
 PAPER = "content/papers/russias-gambit/source.txt"
@@ -23,8 +23,8 @@ def real_project(dest: Path) -> Path:
     for name in ("content", "docs", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "scripts/glossa").mkdir(parents=True)
-    shutil.copy(ROOT / "scripts/glossa/mkdocs_adapter.py", dest / "scripts/glossa/")
+    (dest / "scripts/glossa/publish").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts/glossa/publish/mkdocs_adapter.py", dest / "scripts/glossa/publish/")
     return dest
 
 
@@ -182,7 +182,7 @@ def test_a_request_for_a_page_being_made_waits_until_it_is_written(preview):
 
 
 def test_an_edit_to_the_code_starts_the_preview_again(preview):
-    code = preview.root / "scripts/glossa/mkdocs_adapter.py"
+    code = preview.root / "scripts/glossa/publish/mkdocs_adapter.py"
     text = code.read_text(encoding="utf-8")
     code.write_text(text + "\n# edited\n", encoding="utf-8")
     try:
@@ -198,7 +198,7 @@ def test_an_edit_to_the_code_starts_the_preview_again(preview):
     ({"mkdocs.yml"}, "configuration"),
     ({"overrides/main.html"}, "templates"),
     ({"docs/stylesheets/glossa.css"}, "docs/"),
-    ({"scripts/glossa/site.py"}, "code"),
+    ({"scripts/glossa/publish/site.py"}, "code"),
 ])
 def test_edits_to_configuration_templates_assets_or_code_need_a_full_build(edited, reason):
     site = Site(pages={"a.md": "x"})

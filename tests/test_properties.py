@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from glossa.ingest import Hints, ingest_text
 from glossa.ingest.conservation import conservation_problems
-from glossa.model import Heading
-from glossa.plaintext import to_text
+from glossa.model.reading import Heading
+from glossa.render.plaintext import to_text
 
 BUDGET = settings(max_examples=int(os.environ.get("GLOSSA_HYPOTHESIS_EXAMPLES", "150")),
                   deadline=None, derandomize=os.environ.get("GLOSSA_HYPOTHESIS_RANDOM") is None,
@@ -147,7 +147,7 @@ def test_markdown_escaping_is_html_escaping_then_a_backslash_before_each_markup_
     import html
     import re
 
-    from glossa.markdown_text import escape
+    from glossa.render.markdown_text import escape
 
     assert escape(text) == re.sub(r"([\\`*_\[\]{}])", r"\\\1", html.escape(text, quote=False))
 
@@ -157,6 +157,6 @@ def test_markdown_escaping_is_html_escaping_then_a_backslash_before_each_markup_
 def test_an_attribute_value_is_html_escaped_with_its_quotes(text):
     import html
 
-    from glossa.markdown_text import attr
+    from glossa.render.markdown_text import attr
 
     assert attr(text) == html.escape(text, quote=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from glossa.search_index import exclude_from_sections, merge, page_search
+from glossa.render.search_index import exclude_from_sections, merge, page_search
 
 PAGE = """
 <h1 id="title">A paper</h1>

@@ -11,11 +11,11 @@ from dataclasses import replace
 
 import pytest
 
-from glossa.footnotes import resolve_footnotes
+from glossa.enrich.footnotes import resolve_footnotes
 from glossa.ingest import ingest_text, normalise_text
 from glossa.ingest.selfcheck import findings
-from glossa.model import Dropped, FrontLine, Heading, Paragraph, Reading
-from glossa.problems import ERROR, WARNING
+from glossa.model.problems import ERROR, WARNING
+from glossa.model.reading import Dropped, FrontLine, Heading, Paragraph, Reading
 from helpers import FIXTURES, ROOT
 
 CASES = FIXTURES / "selfcheck"

@@ -7,11 +7,11 @@ import shutil
 
 import pytest
 
-from glossa.content import load_corpus
-from glossa.glossary import Entry
-from glossa.linker import Linker
-from glossa.ranking import Doc, Ranker
-from glossa.site import build_site, generate
+from glossa.enrich.glossary import Entry
+from glossa.enrich.linker import Linker
+from glossa.enrich.ranking import Doc, Ranker
+from glossa.publish.content import load_corpus
+from glossa.publish.site import build_site, generate
 from helpers import FIXTURES, ROOT
 
 
@@ -131,7 +131,7 @@ def test_three_papers_get_three_columns(project):
 
 
 def test_many_papers_keep_pages_flat(tmp_path):
-    from glossa.synthetic import make_corpus
+    from glossa.bench.synthetic import make_corpus
 
     project = make_corpus(ROOT, tmp_path / "corpus", 7)
     s = generate(project)

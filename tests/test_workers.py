@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from glossa import content, workers
-from glossa.site import build_site, generate
-from glossa.synthetic import make_corpus
+from glossa.bench.synthetic import make_corpus
+from glossa.publish import content, workers
+from glossa.publish.site import build_site, generate
 from helpers import ROOT
 
 

@@ -7,13 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from . import commands
-from .problems import GlossaError, report
+from glossa.model.problems import GlossaError, report
+from glossa.publish import commands
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .ingest import Hints
-    from .ingest.source import read_source
+    from glossa.ingest import Hints
+    from glossa.ingest.source import read_source
 
     path = Path(args.file)
     try:
@@ -25,7 +25,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     fmt, levels = args.format, {}
     if (path.parent / "paper.yml").is_file() and not (args.title or args.series):
         # A paper in content/papers/<slug>/: read it the way the site does, with its metadata.
-        from .content import load_meta
+        from glossa.publish.content import load_meta
         meta, problems = load_meta(path.parent, Path.cwd())
         if meta is None:
             for p in problems:
@@ -60,10 +60,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def reading_checks(reading, path: str, text: str) -> list:
     """The self-checks and the footnotes' own checks on one reading, located at a page and
     line for a PDF: what `glossa check` would report of it with no notes.yml."""
-    from .footnotes import resolve_footnotes
-    from .ingest import normalise_text
-    from .ingest.selfcheck import self_checks
-    from .ingest.source import locate_in_pdf
+    from glossa.enrich.footnotes import resolve_footnotes
+    from glossa.ingest import normalise_text
+    from glossa.ingest.selfcheck import self_checks
+    from glossa.ingest.source import locate_in_pdf
 
     lines = normalise_text(text).split("\n")
     _, problems = resolve_footnotes(reading, path, {}, "notes.yml", lines)
@@ -73,8 +73,15 @@ def reading_checks(reading, path: str, text: str) -> list:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import fidelity_markdown, markdown_table, report_lines, summarise
-    from .fidelity import compare, figures_of, jobs_for, read_figures, score_jobs, write_figures
+    from glossa.measure.evaluate import fidelity_markdown, markdown_table, report_lines, summarise
+    from glossa.measure.fidelity import (
+        compare,
+        figures_of,
+        jobs_for,
+        read_figures,
+        score_jobs,
+        write_figures,
+    )
 
     folders = [Path(d) for d in args.dirs]
     for folder in folders:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from glossa.bench_preview import _free_port
+from glossa.bench.preview import _free_port
 from test_preview import real_project
 
 PAPER = "content/papers/russias-gambit/source.txt"

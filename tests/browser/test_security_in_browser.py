@@ -81,7 +81,7 @@ class Injector:
 
 
 def _schema(name: str) -> dict:
-    return json.loads(resources.files("glossa").joinpath(f"schemas/{name}.schema.json")
+    return json.loads(resources.files("glossa.model").joinpath(f"schemas/{name}.schema.json")
                       .read_text(encoding="utf-8"))
 
 

@@ -11,12 +11,11 @@ from collections import Counter
 from collections.abc import Container
 from dataclasses import replace
 
-from ..model import Dropped, Heading, Line, Note, Paragraph, Reading
-from .body import BodyReader, BodyResult, looks_like_heading
-from .boxes import box_sections
-from .decode import decode_source, normalise_text
-from .front import Hints, read_front
-from .furniture import (
+from glossa.ingest.body import BodyReader, BodyResult, looks_like_heading
+from glossa.ingest.boxes import box_sections
+from glossa.ingest.decode import decode_source, normalise_text
+from glossa.ingest.front import Hints, read_front
+from glossa.ingest.furniture import (
     WRAPPED_ENTRY,
     find_furniture,
     find_identifier_lines,
@@ -26,13 +25,14 @@ from .furniture import (
     restore_listed_heads,
     split_glued_page_number,
 )
-from .headings import HeadingIds, level_of, numbered
-from .leads import find_leads
-from .markers import MarkerSequence
-from .notes import find_endnotes
-from .pagenotes import find_page_notes
-from .pages import looks_like_pdf, split_lines
-from .patterns import TOC_ENTRY, ends_sentence, squash, starts_paragraph
+from glossa.ingest.headings import HeadingIds, level_of, numbered
+from glossa.ingest.leads import find_leads
+from glossa.ingest.markers import MarkerSequence
+from glossa.ingest.notes import find_endnotes
+from glossa.ingest.pagenotes import find_page_notes
+from glossa.ingest.pages import looks_like_pdf, split_lines
+from glossa.ingest.patterns import TOC_ENTRY, ends_sentence, squash, starts_paragraph
+from glossa.model.reading import Dropped, Heading, Line, Note, Paragraph, Reading
 
 __all__ = ["Hints", "decode_source", "ingest_text", "normalise_text"]
 
@@ -241,7 +241,7 @@ def _blank_separated(lines: list[Line]) -> bool:
 
 
 def _apply_levels(blocks: list, levels: dict[str, int]) -> list:
-    from .patterns import squash
+    from glossa.ingest.patterns import squash
     wanted = {squash(k): v for k, v in levels.items()}
     by_number = numbered(b.text for b in blocks if isinstance(b, Heading))
     ids = HeadingIds()

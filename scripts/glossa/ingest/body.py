@@ -8,12 +8,11 @@ from collections import Counter
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
-from ..model import Dropped, Heading, Line, Marker, Paragraph
-from .boxes import box_label
-from .headings import HEADING_NUMBER
-from .markers import MarkerSequence, take_markers
-from .notes import note_start
-from .patterns import (
+from glossa.ingest.boxes import box_label
+from glossa.ingest.headings import HEADING_NUMBER
+from glossa.ingest.markers import MarkerSequence, take_markers
+from glossa.ingest.notes import note_start
+from glossa.ingest.patterns import (
     APPENDIX_LABEL,
     BROKEN_HYPHEN,
     CAPTION,
@@ -30,6 +29,7 @@ from .patterns import (
     starts_paragraph,
     title_case,
 )
+from glossa.model.reading import Dropped, Heading, Line, Marker, Paragraph
 
 MARK = "\x00{}\x01"
 MARK_RE = re.compile(r"\x00(\d+)\x01")
@@ -905,7 +905,7 @@ class BodyReader:
         after = _next_text(lines, i + len(run) - 1)
         if after is None or after.page != lines[i].page or not starts_paragraph(after.text):
             return None
-        from .furniture import side_head  # the rule that keeps such a block from the sidebars
+        from glossa.ingest.furniture import side_head
         texts = [ln.text for ln in run]
         if any(len(t) >= 0.55 * self.width for t in texts) or ends_sentence(texts[-1]) \
                 or not side_head(texts, after, self.width):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Heading, Marker, Paragraph
+from glossa.model.reading import Heading, Marker, Paragraph
 
 # The labels of a report's boxes, whole heading text: "Author Information", "Author Contact
 # Information", "Contact Information", "About the Authors", "Disclaimer".

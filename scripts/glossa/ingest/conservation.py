@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Heading, Paragraph, Reading
-from ..problems import Problem
-from .decode import normalise_text
-from .pages import split_lines
+from glossa.ingest.decode import normalise_text
+from glossa.ingest.pages import split_lines
+from glossa.model.problems import Problem
+from glossa.model.reading import Heading, Paragraph, Reading
 
 # The checks below read every letter of a paper twice: they take the letters and figures of
 # its text in C, as UTF-8 bytes. ASCII's other characters are deleted in one pass; then the

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..problems import Problem
+from glossa.model.problems import Problem
 
 MAX_BYTES = 5 * 1024 * 1024  # a long report is about 1 MB of text
 

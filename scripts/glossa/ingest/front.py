@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import FrontLine, Line
-from .patterns import CAPTION, DATE_LINE, IDENTIFIER, URL_LINE, ends_sentence, squash
+from glossa.ingest.patterns import CAPTION, DATE_LINE, IDENTIFIER, URL_LINE, ends_sentence, squash
+from glossa.model.reading import FrontLine, Line
 
 # Conventional section names open the body; they are headings, never a title.
 SECTION_NAMES = frozenset(squash(s) for s in (

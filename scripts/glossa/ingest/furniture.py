@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..model import Dropped, Line
-from .patterns import (
+from glossa.ingest.patterns import (
     APPENDIX_LABEL,
     CONTENTS_HEADS,
     IDENTIFIER,
@@ -19,6 +18,7 @@ from .patterns import (
     squash,
     toc_entry,
 )
+from glossa.model.reading import Dropped, Line
 
 EDGE_TOP = 2
 EDGE_BOTTOM = 3
@@ -225,8 +225,8 @@ def find_sidebars(lines: list[Line], width: int, contents: frozenset[str] = froz
     """Blocks of three or more very short lines, none a sentence: a metadata sidebar or
     author box set beside the text (a report number, a date, a name, a job title). A block
     that the paper's own contents list names is a heading set in the margin, not a box."""
-    from .boxes import BOX_LABEL
-    from .patterns import CAPTION, ends_sentence
+    from glossa.ingest.boxes import BOX_LABEL
+    from glossa.ingest.patterns import CAPTION, ends_sentence
 
     limit = min(40, int(0.35 * width))
     dropped: dict[int, Dropped] = {}
@@ -289,7 +289,7 @@ def side_head(texts: list[str], after: Line | None, width: int) -> bool:
     """Short lines that read together as one title (in title case, no sentence, no number,
     address or date among them) with prose right after them: a heading set in the margin
     beside its section ("Studies Predict Widely" / "Different Dates for Peak" / "Oil")."""
-    from .patterns import title_case
+    from glossa.ingest.patterns import title_case
 
     text = " ".join(texts)
     if len(text.split()) > SIDE_HEAD_WORDS or any(ends_sentence(t) for t in texts):
@@ -321,7 +321,7 @@ def find_summary_box(lines: list[Line], width: int) -> dict[int, Dropped]:
     Abstract), the short lines that are no sentence's end (the title again, the report's
     number, its date, the authors and their titles), set beside the summary's text and
     interleaved with it by the extraction."""
-    from .patterns import ends_sentence
+    from glossa.ingest.patterns import ends_sentence
 
     pages = _pages(lines)
     for _page, body in sorted(pages.items())[:4]:

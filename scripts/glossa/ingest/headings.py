@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .patterns import squash
+from glossa.ingest.patterns import squash
 
 HEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(?=[A-Z])")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Heading, Paragraph
+from glossa.model.reading import Heading, Paragraph
 
 FIRST_SENTENCE = re.compile(r"^([A-Z][^.!?:;]{0,100}?)\.\s+(?=[A-Z“\"‘'(])")
 MAX_WORDS = 12

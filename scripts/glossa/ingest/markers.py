@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import MarkerIssue
+from glossa.model.reading import MarkerIssue
 
 # Digits glued to what precedes them and followed by a space, a dash or the end.
 CANDIDATE = re.compile(r"(?<=[^\s\d])(\d{1,3})(?=[\s—–]|$)")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Line, Note
-from .patterns import NOTE_START, squash
+from glossa.ingest.patterns import NOTE_START, squash
+from glossa.model.reading import Line, Note
 
 NOTES_HEADINGS = frozenset(squash(s) for s in (
     "Notes", "Endnotes", "End notes", "Footnotes", "References", "Sources", "Notes and sources",

@@ -32,8 +32,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..model import Dropped, Line, Note
-from .patterns import CONNECTIVES, ends_sentence
+from glossa.ingest.patterns import CONNECTIVES, ends_sentence
+from glossa.model.reading import Dropped, Line, Note
 
 WORDY = re.compile(r"[^\W\d_]|§")  # letters: a column of figures in a table is no note
 # A few words in capitals and lower case, no figure, no address: a section's title.
@@ -236,7 +236,7 @@ def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | Non
         parts.setdefault(n, []).extend(ln.text for ln in moved)
         line_nos.setdefault(n, []).extend(ln.no for ln in moved)
         result.claimed.update(ln.no for ln in moved)
-    from .body import finish_text  # the same joining as the body's lines
+    from glossa.ingest.body import finish_text
 
     for n in sorted(parts):
         nos = line_nos[n]

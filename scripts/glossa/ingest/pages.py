@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Line
+from glossa.model.reading import Line
 
 LEADING_SINGLE_SPACE = re.compile(r"^ (?=\S)")
 SPACES = re.compile(r" {2,}")

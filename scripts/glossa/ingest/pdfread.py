@@ -27,13 +27,29 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..model import Dropped, FrontLine, Heading, Marker, MarkerIssue, Note, Paragraph, Reading
-from .body import join_lines
-from .boxes import box_sections
-from .front import Hints
-from .headings import HeadingIds, level_of, numbered
-from .patterns import APPENDIX_LABEL, CONTENTS_HEADS, PAGE_REF, TOC_ENTRY, ends_sentence, squash
-from .pdflayout import Layout, PdfLine
+from glossa.ingest.body import join_lines
+from glossa.ingest.boxes import box_sections
+from glossa.ingest.front import Hints
+from glossa.ingest.headings import HeadingIds, level_of, numbered
+from glossa.ingest.patterns import (
+    APPENDIX_LABEL,
+    CONTENTS_HEADS,
+    PAGE_REF,
+    TOC_ENTRY,
+    ends_sentence,
+    squash,
+)
+from glossa.ingest.pdflayout import Layout, PdfLine
+from glossa.model.reading import (
+    Dropped,
+    FrontLine,
+    Heading,
+    Marker,
+    MarkerIssue,
+    Note,
+    Paragraph,
+    Reading,
+)
 
 BULLET = re.compile(r"^([•▪●◦○■□‣⁃∙·\uf0a7\uf0b7\uf0d8\uf076\uf0fc➢►-])\s*(?=\S)")
 ITEM_LABEL = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]")

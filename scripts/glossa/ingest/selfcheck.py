@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Container
 from typing import NamedTuple
 
-from ..model import TEXT_KINDS, Paragraph, Reading
-from ..problems import WARNING, Problem
-from .patterns import CLOSERS, ends_sentence, squash
+from glossa.ingest.patterns import CLOSERS, ends_sentence, squash
+from glossa.model.problems import WARNING, Problem
+from glossa.model.reading import TEXT_KINDS, Paragraph, Reading
 
 # The part of the reading each check is about: `glossa evaluate` holds a check's report
 # against what the truth shows of that part.

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import Reading
-from ..problems import WARNING, Problem
-from . import Hints, decode_source, ingest_text
+from glossa.ingest import Hints, decode_source, ingest_text
+from glossa.model.problems import WARNING, Problem
+from glossa.model.reading import Reading
 
 PDF_MAGIC = b"%PDF-"
 MAX_PDF_BYTES = 60 * 1024 * 1024
@@ -32,8 +32,8 @@ def read_source(data: bytes, path: str, hints: Hints | None = None, fmt: str | N
         if text is None:
             return None, None, problems
         return text, ingest_text(text, hints, fmt, levels), problems
-    from .pdflayout import PdfError, read_pdf
-    from .pdfread import ingest_layout
+    from glossa.ingest.pdflayout import PdfError, read_pdf
+    from glossa.ingest.pdfread import ingest_layout
 
     if len(data) > MAX_PDF_BYTES:
         return None, None, [Problem(path, 0, "S006", f"the PDF is {len(data):,} bytes, over the "
