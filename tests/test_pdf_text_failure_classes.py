@@ -504,7 +504,7 @@ def test_a_page_number_in_roman_figures_after_page_is_furniture():
 
 
 def test_two_capitalised_words_run_together_get_their_hyphen_only_when_the_paper_has_it():
-    from glossa.ingest.body import finish_text
+    from glossa.ingest.joining import finish_text
     vocabulary = {"ultra-deepwater", "extra-heavy", "mcdonald"}
     assert finish_text(["Deepwater and UltraDeepwater Drilling"], vocabulary) == \
         "Deepwater and Ultra-Deepwater Drilling"

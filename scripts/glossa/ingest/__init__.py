@@ -14,7 +14,7 @@ from dataclasses import replace
 from glossa.ingest.body import BodyReader, BodyResult, looks_like_heading
 from glossa.ingest.boxes import box_sections
 from glossa.ingest.decode import decode_source, normalise_text
-from glossa.ingest.front import Hints, read_front
+from glossa.ingest.front import read_front
 from glossa.ingest.furniture import (
     WRAPPED_ENTRY,
     find_furniture,
@@ -26,6 +26,7 @@ from glossa.ingest.furniture import (
     split_glued_page_number,
 )
 from glossa.ingest.headings import HeadingIds, level_of, numbered
+from glossa.ingest.hints import Hints
 from glossa.ingest.leads import find_leads
 from glossa.ingest.markers import MarkerSequence
 from glossa.ingest.notes import find_endnotes

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from glossa.ingest.boxes import box_label
 from glossa.ingest.headings import HEADING_NUMBER
+from glossa.ingest.joining import DASHES, finish_text, join_lines
 from glossa.ingest.markers import MarkerSequence, take_markers
 from glossa.ingest.notes import note_start
 from glossa.ingest.patterns import (
@@ -34,7 +35,6 @@ from glossa.model.reading import Dropped, Heading, Line, Marker, Paragraph
 MARK = "\x00{}\x01"
 MARK_RE = re.compile(r"\x00(\d+)\x01")
 MARKER_ENDED = re.compile(r"[.!?,;:][”’\"')\]]*\d{1,3}$")
-DASHES = "—–"
 LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
 # A note's marker flattened onto the end of a heading: "Department of Energy44", or before
 # a closing parenthesis of its own: "STEM Talent Challenge222 (Discontinued by EDA)".
@@ -56,10 +56,6 @@ SUBTITLE = re.compile(r"^\([^()]*\)$")  # a caption's line in brackets: its subt
 QUOTE_INTRO = re.compile(r"(?::|\b(?:stated|states|noted|notes|said|says|wrote|writes|stating|"
                          r"noting|remarked|explained|added|observed|concluded),)\d{0,3}$")
 NUMBER_ALONE = re.compile(r"^[1-9]\d?(?:\.\d{1,2}){0,4}\.?$")  # "3", "3.1", "3.1.1."
-# Two capitalised words run together: "UltraDeepwater", where the extraction took the
-# hyphen that ended a line ("Ultra-" / "Deepwater") for a soft one. Mended when the paper
-# writes the compound with its hyphen elsewhere ("ultra-deepwater").
-GLUED_COMPOUND = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")
 # An entry of an index or a glossary: its text, a full stop, the pages it is on
 # ("DMP data management plan. 21", "... software. 13, 15–17, 20"); not a bill ("S. 121").
 PAGES_CITED = r"\d{1,4}(?:[–-]\d{1,4})?"
@@ -130,42 +126,6 @@ def looks_like_heading(text: str, limit: int) -> bool:
     if last_word(text).lower() in CONNECTIVES:
         return False
     return text.count("(") == text.count(")")
-
-
-# Word endings that never stand as a word after a hyphen: a line break split the word.
-SUFFIXES = frozenset(("ment", "ments", "tion", "tions", "sion", "sions", "ing", "ings", "ity",
-                      "ities", "ness", "ance", "ances", "ence", "ences", "ally", "ous", "ive",
-                      "able", "ible"))
-
-
-def join_lines(left: str, right: str, vocabulary: Container[str]) -> str:
-    """Join two hard-wrapped lines, mending a hyphen the line break put inside a word."""
-    if not left:
-        return right
-    if left[-1] in DASHES and len(left) > 1 and not left[-2].isspace():
-        return left + right  # "Korea—" + "something": a dash binds without a space
-    if right[:1] in (":", ";", ","):
-        return left + right  # "Appendix V" + ": Comments from ...": set apart, not spaced
-    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].isalpha():
-        head = re.split(r"[\s—–/]", left)[-1][:-1]
-        tail = re.split(r"[\s,.;:!?)”’\"]", right, maxsplit=1)[0]
-        if right[0].islower() and (((head + tail).lower() in vocabulary
-                                    and f"{head}-{tail}".lower() not in vocabulary)
-                                   or (tail in SUFFIXES and len(head) >= 4)):
-            # "re-" + "lated": a soft break; "Develop-" + "ment" too (an ending alone)
-            return left[:-1] + right
-        return left + right  # "Al-" + "Mohammed", "self-" + "interest": a real hyphen
-    return left + " " + right
-
-
-def finish_text(parts: list[str], vocabulary: Container[str]) -> str:
-    text = ""
-    for part in parts:
-        text = join_lines(text, part, vocabulary)
-    if "- " in text:  # (the pattern opens with a look behind: searched only where it may be)
-        text = BROKEN_HYPHEN.sub("-", text)
-    return GLUED_COMPOUND.sub(lambda m: f"{m[1]}-{m[2]}" if f"{m[1]}-{m[2]}".lower()
-                              in vocabulary else m[0], text)
 
 
 class BodyReader:

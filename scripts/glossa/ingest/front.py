@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from glossa.ingest.hints import Hints
 from glossa.ingest.patterns import CAPTION, DATE_LINE, IDENTIFIER, URL_LINE, ends_sentence, squash
 from glossa.model.reading import FrontLine, Line
 
@@ -13,15 +14,6 @@ SECTION_NAMES = frozenset(squash(s) for s in (
     "Key points", "Key findings", "Contents", "Table of contents", "Preface", "Foreword",
     "Acknowledgements", "Acknowledgments", "In brief", "Highlights", "Main points",
 ))
-
-
-@dataclass(frozen=True)
-class Hints:
-    """What the paper's metadata says of its own front matter; any may be empty."""
-
-    title: str = ""
-    subtitle: str = ""
-    series: str = ""
 
 
 @dataclass(frozen=True)

@@ -236,7 +236,7 @@ def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | Non
         parts.setdefault(n, []).extend(ln.text for ln in moved)
         line_nos.setdefault(n, []).extend(ln.no for ln in moved)
         result.claimed.update(ln.no for ln in moved)
-    from glossa.ingest.body import finish_text
+    from glossa.ingest.joining import finish_text
 
     for n in sorted(parts):
         nos = line_nos[n]

@@ -27,10 +27,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from glossa.ingest.body import join_lines
 from glossa.ingest.boxes import box_sections
-from glossa.ingest.front import Hints
 from glossa.ingest.headings import HeadingIds, level_of, numbered
+from glossa.ingest.hints import Hints
+from glossa.ingest.joining import join_lines
 from glossa.ingest.patterns import (
     APPENDIX_LABEL,
     CONTENTS_HEADS,
