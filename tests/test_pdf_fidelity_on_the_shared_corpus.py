@@ -15,7 +15,7 @@ from functools import cache
 
 import pytest
 
-from glossa.measure.evaluate import Summary
+from glossa.measure.summary import Summary
 from helpers import FIXTURES, ROOT
 
 SHARED = ROOT.parent / "shared" / "corpus"

@@ -314,8 +314,8 @@ def test_evaluate_reads_every_fixture_paper_with_both_inputs(capsys):
     """`glossa evaluate` as CI runs it: every paper of the fixtures, from the PDF text and
     from the web copy; figures that cannot drift with timing (the readings are pure)."""
     from glossa.cli import main
-    from glossa.measure.evaluate import summarise
     from glossa.measure.fidelity import evaluate_dir
+    from glossa.measure.summary import summarise
 
     assert main(["evaluate", str(CORPUS), "--input", "source.txt", "--input", "web.txt",
                  "--brief"]) == 0

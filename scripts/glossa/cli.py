@@ -60,20 +60,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def reading_checks(reading, path: str, text: str) -> list:
     """The self-checks and the footnotes' own checks on one reading, located at a page and
     line for a PDF: what `glossa check` would report of it with no notes.yml."""
-    from glossa.enrich.footnotes import resolve_footnotes
+    from glossa.enrich.checks import check_reading
     from glossa.ingest import normalise_text
-    from glossa.ingest.selfcheck import self_checks
     from glossa.ingest.source import locate_in_pdf
 
-    lines = normalise_text(text).split("\n")
-    _, problems = resolve_footnotes(reading, path, {}, "notes.yml", lines)
-    problems += self_checks(reading, path, lines)
+    _, problems, found = check_reading(reading, path, normalise_text(text).split("\n"))
+    problems += [f.problem for f in found]
     return locate_in_pdf(problems, path, text) if reading.format == "pdf" \
         and path.lower().endswith(".pdf") else problems
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from glossa.measure.evaluate import fidelity_markdown, markdown_table, report_lines, summarise
     from glossa.measure.fidelity import (
         compare,
         figures_of,
@@ -82,6 +79,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         score_jobs,
         write_figures,
     )
+    from glossa.measure.summary import fidelity_markdown, markdown_table, report_lines, summarise
 
     folders = [Path(d) for d in args.dirs]
     for folder in folders:

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from glossa.enrich.annotations import Annotation, load_annotations
-from glossa.enrich.footnotes import editor_notes, resolve_footnotes
+from glossa.enrich.checks import check_reading
+from glossa.enrich.footnotes import editor_notes
 from glossa.enrich.glossary import Entry, load_glossary
 from glossa.enrich.themes import Theme, load_themes
 from glossa.ingest import Hints, decode_source, normalise_text
 from glossa.ingest.conservation import conservation_problems
 from glossa.ingest.patterns import squash
-from glossa.ingest.selfcheck import self_checks
 from glossa.ingest.source import disagreements, locate_in_pdf, read_source
 from glossa.model.dates import real_date
 from glossa.model.paper import EditorNote, Paper, PaperMeta
@@ -217,9 +217,9 @@ def _load_paper(folder: Path, root: Path) -> tuple[Paper | None, list[Problem]]:
     extra, note_problems = load_editor_notes(folder, root)
     problems += note_problems
     text_lines = normalise_text(text).split("\n")
-    resolved, footnote_problems = resolve_footnotes(reading, path, extra,
-                                                    rel(folder / "notes.yml", root), text_lines)
-    checks = self_checks(reading, path, text_lines)
+    resolved, footnote_problems, found = check_reading(reading, path, text_lines, extra,
+                                                       rel(folder / "notes.yml", root))
+    checks = [f.problem for f in found]
     source_problems += footnote_problems + accepted(checks, meta.accept)
     for code in sorted(set(meta.accept) - {p.code for p in checks}):
         problems.append(Problem(rel(folder / "paper.yml", root), 0, "P008",

@@ -25,15 +25,15 @@ from glossa.publish.content import Corpus, load_corpus
 from glossa.render.annotation_html import index_markdown as annotations_index
 from glossa.render.citations import bibtex, csl_json, ris
 from glossa.render.compare_pages import overview_markdown, theme_markdown
-from glossa.render.emit import attribution, authors_text, byline, human_date, paper_markdown
+from glossa.render.emit import paper_markdown
 from glossa.render.epub import paper_epub
 from glossa.render.glossary_pages import entry_markdown, index_markdown
-from glossa.render.markdown_text import attr, escape
+from glossa.render.markdown_text import attr
+from glossa.render.site_text import corpus_list, papers_list, site_copyright
 
 PLACEHOLDER = "<!-- glossa:{} -->"
 # Up to this many papers (or themes) are listed one by one in the navigation; beyond it the
 # navigation shows only their index page, so every page's size stays flat as papers grow.
-FOOTER_WORKS = 6  # papers named one by one in the footer
 NAV_LIMIT = 20
 
 
@@ -98,70 +98,6 @@ class Site:
         for name, value in self.snippets.items():
             markdown = markdown.replace(PLACEHOLDER.format(name), value)
         return markdown
-
-
-def papers_list(corpus: Corpus, prefix: str = "papers/") -> str:
-    items = []
-    for p in corpus.papers:
-        m = p.meta
-        by = byline(m)
-        line = f"- [{escape(m.title)}]({prefix}{m.slug}.md)" + (f": {escape(by)}" if by else "")
-        if m.abstract:
-            line += f"  \n  {escape(' '.join(m.abstract.split()))}"
-        items.append(line)
-    return "\n".join(items) if items else "*No papers yet.*"
-
-
-NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def corpus_list(corpus: Corpus) -> str:
-    """What the About page says of the corpus, from the papers' own metadata: how many, and
-    for each what it is and how it reached us (so a new paper never leaves it stale)."""
-    n = len(corpus.papers)
-    count = NUMBERS[n] if n < len(NUMBERS) else f"{n:,}"
-    years = sorted({p.meta.year for p in corpus.papers if p.meta.year})
-    when = (f", written in {years[0]}" if len(years) == 1 else
-            f", written between {years[0]} and {years[-1]}" if years else "")
-    out = [f"The site publishes {count} paper{'s' if n != 1 else ''}{when}, each as it was "
-           "received:", ""]
-    for p in corpus.papers:
-        m = p.meta
-        title = f"{m.title}: {m.subtitle}" if m.subtitle else m.title
-        who = [f"by {escape(authors_text(m))}" if m.authors else "",
-               escape(m.publisher) if m.publisher else ""]
-        unnamed = [k for k, v in (("author", m.authors), ("publisher", m.publisher)) if not v]
-        if unnamed:
-            who.append(f"{' and '.join(unnamed)} not named in what we received")
-        rest = [escape(m.series) if m.series else "", escape(human_date(m.date))]
-        line = f"- *{escape(title)}*, " + "; ".join(
-            x for x in (", ".join(w for w in who if w), ", ".join(r for r in rest if r)) if x)
-        line += "."
-        if m.received:
-            line += " " + escape(" ".join(m.received.split()))
-        missing = sum(1 for r in p.footnotes.values() if r.origin == "missing")
-        if missing:
-            line += (f" Its page marks {missing} note{'s' if missing != 1 else ''} as missing"
-                     + (", with a link to the publisher's page." if m.url else "."))
-        if not m.authors or not m.publisher:
-            line += " What the text does not name is shown as unknown until an editor can " \
-                    "supply it with a source."
-        out.append(line)
-    return "\n".join(out) if corpus.papers else "*No papers yet.*"
-
-
-def site_copyright(corpus: Corpus) -> str:
-    """The footer of every page. It names each work while there are few; past
-    FOOTER_WORKS it counts them, since every page carries the footer and a list of a
-    thousand works would weigh more than the page (each paper page opens with its own)."""
-    if len(corpus.papers) <= FOOTER_WORKS:
-        works = "; ".join(attribution(p.meta) for p in corpus.papers)
-    else:
-        works = (f"{len(corpus.papers):,} works, each credited to its authors and publisher "
-                 "at the head of its page and under All papers")
-    return attr(f"Papers: {works}. Each paper is reproduced as received, for study; its rights "
-                "stay with its authors and publishers. Glossary, comparisons and site text: "
-                "Glossa contributors.")
 
 
 @dataclass
@@ -423,9 +359,10 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False,
     if corpus.annotations:
         site.pages["annotations/index.md"] = annotations_index(corpus.papers, site.annotations)
     site.pages["papers/index.md"] = (
-        "---\ntitle: All papers\n---\n\n# All papers\n\n" + papers_list(corpus, prefix="") + "\n")
-    site.snippets["papers"] = papers_list(corpus)
-    site.snippets["corpus"] = corpus_list(corpus)
+        "---\ntitle: All papers\n---\n\n# All papers\n\n"
+        + papers_list(corpus.papers, prefix="") + "\n")
+    site.snippets["papers"] = papers_list(corpus.papers)
+    site.snippets["corpus"] = corpus_list(corpus.papers)
     # The home page offers the glossary and the comparisons only when the site has them (a
     # link to a page that is not built fails the strict build).
     site.snippets["use-glossary"] = (
@@ -447,7 +384,7 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False,
         {"About the corpus": "about.md"},
         {"How to read this site": "reading.md"},
     ]
-    site.copyright = site_copyright(corpus)
+    site.copyright = site_copyright(corpus.papers)
     if not defer:
         site.finish()
     return site
