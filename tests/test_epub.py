@@ -89,8 +89,22 @@ def test_every_note_reference_and_glossary_link_resolves_inside_the_book(slug):
     nav = soup(book, "EPUB/nav.xhtml")
     for a in nav.find_all("a"):
         name, _, frag = a["href"].partition("#")
-        assert name in ("text.xhtml", "glossary.xhtml")
+        assert name in ("text.xhtml", "glossary.xhtml", "bibliography.xhtml")
         assert not frag or frag in ids
+
+
+def test_the_book_lists_the_works_its_notes_cite_each_linked_to_its_notes():
+    book = books()["russias-gambit"]
+    bibliography = soup(book, "EPUB/bibliography.xhtml")
+    ids = {t["id"] for t in soup(book, "EPUB/text.xhtml").find_all(id=True)}
+    works = bibliography.select("section[role='doc-bibliography'] li")
+    assert len(works) == 11
+    assert any(w.get_text().startswith("Victor Cha, “The Impossible State") for w in works)
+    notes = [a["href"] for a in bibliography.find_all("a") if a["href"].startswith("text.")]
+    assert len(notes) == 11 and all(h.split("#")[1] in ids for h in notes)
+    # None for the paper whose notes we do not have.
+    assert "EPUB/bibliography.xhtml" not in zipfile.ZipFile(
+        BytesIO(books()["putin-and-north-korea"])).namelist()
 
 
 def test_a_note_we_do_not_have_says_so_in_the_book():

@@ -54,7 +54,8 @@ def test_problem_code(case, tmp_path, capsys, request):
     assert "\n".join(lines) + "\n" == expected.read_text(encoding="utf-8")
     assert "Traceback" not in out.err
     warning_only = {"A013", "A015", "F001", "F003", "F004", "F005", "F006", "F007",
-                    "F011", "F012", "G008", "P005", "P007", "P008", "Y008", "R006", "R007", "R008"}
+                    "F011", "F012", "G008", "P005", "P007", "P008", "Y008", "C001", "C002",
+                    "R006", "R007", "R008"}
     if code not in warning_only:
         assert exit_code == 1
         return

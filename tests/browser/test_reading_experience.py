@@ -189,7 +189,7 @@ def test_paragraph_number_offers_a_citation(page: Page, reading_site, artifacts)
 
 def test_bibtex_download_parses(page: Page, reading_site):
     page.goto(reading_site.url("papers/russias-gambit/"))
-    href = page.get_by_role("link", name="BibTeX").evaluate("a => a.href")
+    href = page.get_by_role("link", name="BibTeX", exact=True).evaluate("a => a.href")
     with urllib.request.urlopen(href) as response:  # http:// or file://
         library = bibtexparser.parse_string(response.read().decode("utf-8"))
     assert library.failed_blocks == []

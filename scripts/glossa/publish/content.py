@@ -18,6 +18,7 @@ from glossa.enrich.checks import check_reading
 from glossa.enrich.footnotes import editor_notes
 from glossa.enrich.glossary import Entry, load_glossary
 from glossa.enrich.themes import Theme, load_themes
+from glossa.enrich.timeline import Correction, load_corrections
 from glossa.ingest import Hints, decode_source, normalise_text
 from glossa.ingest.conservation import conservation_problems
 from glossa.ingest.patterns import squash
@@ -40,6 +41,7 @@ class Corpus:
     glossary: list[Entry] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)  # of the timeline's events
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # paper folders that could not be read
 
@@ -303,5 +305,8 @@ def load_corpus(root: Path, on_paper: Callable[[Paper, Corpus], None] | None = N
     corpus.problems += glossary_problems + theme_problems
     corpus.annotations, problems = load_annotations(
         root, {p.meta.slug for p in corpus.papers}, frozenset(corpus.unreadable))
+    corpus.problems += problems
+    corpus.corrections, problems = load_corrections(
+        root, {p.meta.slug for p in corpus.papers} | corpus.unreadable)
     corpus.problems += problems
     return corpus

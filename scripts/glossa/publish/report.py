@@ -46,6 +46,13 @@ def build_report(site: Site, corpus: Corpus) -> str:
                     "</summary>", "", "| line | text | why |", "|---|---|---|"]
             out += [f"| {d.line} | {_md(d.text[:80])} | {d.why} |" for d in p.reading.dropped]
             out += ["", "</details>", ""]
+    c = site.collection
+    if c is not None:
+        out += ["## Across the collection", "",
+                f"- Sources: {c.works} works read from {c.citations} citations in the notes; "
+                f"{c.shared} cited by more than one paper.",
+                f"- Timeline: {c.events} dated events; {c.corrected} editors' corrections "
+                "(content/timeline/).", ""]
     if site.candidates:
         out += ["## Glossary candidates", "",
                 "Names and acronyms in the papers with no entry yet, most frequent first: "

@@ -21,11 +21,17 @@ from glossa.enrich.themes import resolve_themes, unpinned_candidates
 from glossa.model.paper import PaperMeta
 from glossa.model.problems import WARNING, Problem
 from glossa.model.reading import TEXT_KINDS
+from glossa.publish.collection import (
+    Collection,
+    bibliography_files,
+    build_collection,
+    paper_sources,
+)
 from glossa.publish.content import Corpus, load_corpus
 from glossa.render.annotation_html import index_markdown as annotations_index
 from glossa.render.citations import bibtex, csl_json, ris
 from glossa.render.compare_pages import overview_markdown, theme_markdown
-from glossa.render.emit import paper_markdown
+from glossa.render.emit import paper_markdown, with_also_cited
 from glossa.render.epub import paper_epub
 from glossa.render.glossary_pages import entry_markdown, index_markdown
 from glossa.render.markdown_text import attr
@@ -64,6 +70,7 @@ class Site:
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entry id -> names
     papers_by_page: dict[str, PaperMeta] = field(default_factory=dict)  # "papers/x.md" -> meta
     annotations: dict[str, list[Anchored]] = field(default_factory=dict)  # slug -> anchored
+    collection: Collection | None = None  # the works cited and the events dated, counted
 
     def time(self, stage: str, start: float) -> float:
         now = time.perf_counter()
@@ -115,6 +122,8 @@ class Memo:
     entries: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # entry id -> page
     tokens: dict[str, tuple] = field(default_factory=dict)  # slug -> (key, token lists)
     ranker: tuple = ()  # (key, Ranker)
+    sources: dict[str, tuple] = field(default_factory=dict)  # slug -> (paper, citations, ...)
+    events: dict[str, tuple] = field(default_factory=dict)  # slug -> (paper, events)
     made: dict[str, int] = field(default_factory=dict)
 
     def count(self, what: str) -> None:
@@ -230,16 +239,19 @@ class _AsRead:
         kept = self.memo.pages.get(slug)
         if kept is None or kept[0] != key:
             self.memo.pages[slug] = (key, _paper_page(p, links.spans, self.entries, [],
-                                                      self.clock))
+                                                      self.clock, self.memo))
             self.memo.count("paper page")
 
 
 def _paper_page(p, spans: dict, entries: dict[str, Entry], anchored: list[Anchored],
-                clock: Site) -> PaperPage:
+                clock: Site, memo: Memo) -> PaperPage:
     t = time.perf_counter()
-    page = PaperPage(paper_markdown(p, spans, entries, anchored), paper_epub(p, spans, entries),
-                     {ext: make(p.meta) for ext, make in (("bib", bibtex), ("ris", ris),
-                                                            ("json", csl_json))})
+    citations, _ = paper_sources(p, memo)
+    files = {ext: make(p.meta) for ext, make in (("bib", bibtex), ("ris", ris),
+                                                 ("json", csl_json))}
+    files.update(bibliography_files(p, citations))
+    page = PaperPage(paper_markdown(p, spans, entries, anchored, bool(citations)),
+                     paper_epub(p, spans, entries, citations), files)
     clock.time("emit Markdown", t)
     return page
 
@@ -275,10 +287,11 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False,
         key = _page_key(p, links, entries, anchored)
 
         def make(p=p, slug=slug, path=path, links=links, anchored=anchored, key=key) -> None:
-            page = _paper_page(p, links.spans, entries, anchored, site)
+            page = _paper_page(p, links.spans, entries, anchored, site, memo)
             memo.pages[slug] = (key, page)
             memo.count("paper page")
-            site.pages[path] = page.markdown
+            also = site.collection.also_cited.get(slug) if site.collection else None
+            site.pages[path] = with_also_cited(page.markdown, also or {})
             site.files[f"papers/{slug}.epub"] = page.epub
             for ext, text in page.citations.items():
                 site.files[f"papers/{slug}.{ext}"] = text
@@ -292,7 +305,8 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False,
                 site.files[f"papers/{slug}.{ext}"] = text
         elif defer and slug not in urgent:
             site.pages[path] = None
-            for ext in ("epub", "bib", "ris", "json"):
+            for ext in ("epub", "bib", "ris", "json", "bibliography.bib", "bibliography.ris",
+                        "bibliography.json"):
                 site.files[f"papers/{slug}.{ext}"] = None
             later.append(make)
         else:
@@ -332,6 +346,9 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False,
     if corpus.glossary:
         site.pages["glossary/index.md"] = index_markdown(corpus.glossary, occurrences)
     site.time("emit Markdown", t)
+    t = time.perf_counter()
+    build_collection(site, corpus, memo, spans_by_paper, entries)
+    site.time("sources and timeline", t)
 
     def find_candidates() -> list[tuple[str, int]]:
         paras = [(p.meta.slug, b) for p in corpus.papers for b in p.reading.paragraphs()]
@@ -381,6 +398,8 @@ def build_site(corpus: Corpus, memo: Memo | None = None, defer: bool = False,
         *([{"Compare": compare_nav}] if compare_nav else []),
         *([{"Glossary": ["glossary/index.md"]}] if corpus.glossary else []),
         *([{"Annotations": "annotations/index.md"}] if corpus.annotations else []),
+        *([{"Sources": "sources.md"}] if "sources.md" in site.pages else []),
+        *([{"Timeline": "timeline.md"}] if "timeline.md" in site.pages else []),
         {"About the corpus": "about.md"},
         {"How to read this site": "reading.md"},
     ]

@@ -27,7 +27,7 @@ def _series_number(series: str) -> tuple[str, str]:
     return (m.group(1), m.group(2)) if m else (series, "")
 
 
-def _bib(value: str) -> str:
+def bib_text(value: str) -> str:
     escaped = BIBTEX_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "\\^~"
                                  else {"\\": r"\textbackslash{}", "^": r"\^{}",
                                        "~": r"\~{}"}[m.group(1)], value)
@@ -52,7 +52,7 @@ def bibtex(meta: PaperMeta) -> str:
         fields.append(("url", meta.url))
     key = re.sub(r"[^a-z0-9]+", "", (meta.authors[0].split()[-1] if meta.authors else
                                      meta.slug).lower()) + (meta.year or "")
-    body = ",\n".join(f"  {name} = {_bib(value)}" for name, value in fields)
+    body = ",\n".join(f"  {name} = {bib_text(value)}" for name, value in fields)
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 

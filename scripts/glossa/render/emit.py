@@ -4,6 +4,7 @@ with permalinks, footnotes. Standard Markdown plus attr_list; the extensions ren
 from __future__ import annotations
 
 import json
+import re
 from operator import itemgetter
 
 from glossa.enrich.annotations import Anchored
@@ -254,9 +255,28 @@ def note_markdown(note: ResolvedNote, meta: PaperMeta) -> str:
     return text
 
 
+def with_also_cited(markdown: str, elsewhere: dict[int, list[tuple[str, str, int]]]) -> str:
+    """A paper's page with "Also cited in ..." after each note that cites a work another
+    paper cites too (`elsewhere`: note -> (paper's slug, its title, its note)); the note's
+    hover preview shows it with the note."""
+    if not elsewhere:
+        return markdown
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("[^") and (m := FOOTNOTE_LINE.match(line)) \
+                and int(m.group(1)) in elsewhere:
+            links = "; ".join(f"[*{escape(title)}*, note {n}]({slug}.md#fn:{n})"
+                              for slug, title, n in elsewhere[int(m.group(1))])
+            lines[i] = f'{line} <span class="glossa-also-cited">Also cited in {links}.</span>'
+    return "\n".join(lines)
+
+
+FOOTNOTE_LINE = re.compile(r"^\[\^(\d+)\]: ")
+
+
 def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
                    entries: dict[str, Entry] | None = None,
-                   annotations: list[Anchored] = ()) -> str:
+                   annotations: list[Anchored] = (), bibliography: bool = False) -> str:
     meta, reading = paper.meta, paper.reading
     spans = spans or {}
     by_para: dict[str, list[Anchored]] = {}
@@ -268,7 +288,13 @@ def paper_markdown(paper: Paper, spans: dict[str, list[TermSpan]] | None = None,
     slug = meta.slug
     out = [paper_front_matter(meta), f"# {escape(meta.title)}", "", header_block(paper), "",
            f"Cite this paper: [BibTeX]({slug}.bib){{download}} · [RIS]({slug}.ris){{download}} · "
-           f"[CSL-JSON]({slug}.json){{download}}. Each paragraph’s number (¶) gives a "
+           f"[CSL-JSON]({slug}.json){{download}}. "
+           + ("Its bibliography (the works its notes cite): " + " · ".join(
+               f'[{name}]({slug}.bibliography.{ext}){{download aria-label="Bibliography in '
+               f'{name}"}}' for name, ext in (("BibTeX", "bib"), ("RIS", "ris"),
+                                               ("CSL-JSON", "json"))) + ". "
+              if bibliography else "")
+           + "Each paragraph’s number (¶) gives a "
            f"citation of that paragraph. Read it on an e-reader: [EPUB]({slug}.epub){{download}}."
            "\n{: .glossa-cite-paper }", ""]
     if annotations:

@@ -26,8 +26,10 @@ from collections.abc import Iterable
 
 from glossa.enrich.glossary import Entry
 from glossa.enrich.linker import TermSpan
+from glossa.enrich.sources import Citation, gather
 from glossa.model.paper import Paper
 from glossa.model.reading import Heading, Paragraph
+from glossa.render.bibliography import entry_text
 from glossa.render.emit import attribution, byline, grid_table, inline_markdown, missing_note
 from glossa.render.markdown_text import attr
 
@@ -110,9 +112,9 @@ def _note(paper: Paper, n: int) -> str:
             f'<p><a href="#ref-{n}">{n}.</a> {body}</p></aside>')
 
 
-def _nav(headings: list[Heading], glossary: bool) -> str:
+def _nav(headings: list[Heading], glossary: bool, bibliography: bool = False) -> str:
     """The table of contents: the paper's headings nested by level (a level skipped, 2 then
-    4, nests one step), then the glossary."""
+    4, nests one step), then the bibliography and the glossary."""
     out = ['<nav epub:type="toc" id="toc" role="doc-toc"><h1>Contents</h1><ol>',
            '<li><a href="text.xhtml#top">The paper</a>']
     depth = 0
@@ -130,6 +132,8 @@ def _nav(headings: list[Heading], glossary: bool) -> str:
         out += ["</ol></li>"] * (depth - 1)
         out.append("</ol>")
     out.append("</li>")
+    if bibliography:
+        out.append('<li><a href="bibliography.xhtml">Bibliography</a></li>')
     if glossary:
         out.append('<li><a href="glossary.xhtml">Glossary</a></li>')
     out.append("</ol></nav>")
@@ -137,7 +141,7 @@ def _nav(headings: list[Heading], glossary: bool) -> str:
 
 
 def paper_epub(paper: Paper, spans: dict[str, list[TermSpan]], entries: dict[str, Entry],
-               site_name: str = "Glossa") -> bytes:
+               citations: list[Citation] = (), site_name: str = "Glossa") -> bytes:
     meta, reading = paper.meta, paper.reading
     by_block: dict[str, list[tuple[int, int]]] = {}
     for m in reading.markers:
@@ -193,8 +197,22 @@ def paper_epub(paper: Paper, spans: dict[str, list[TermSpan]], entries: dict[str
                         f"and ideas this paper mentions, as {x(site_name)}’s glossary "
                         "describes them (our words, not the paper’s).</p>"
                         f"<dl>{''.join(rows)}</dl></section>")
-    files = {"text.xhtml": text, "nav.xhtml": _nav(list(reading.headings()), bool(used)),
+    works, _ = gather(list(citations))
+    files = {"text.xhtml": text,
+             "nav.xhtml": _nav(list(reading.headings()), bool(used), bool(works)),
              "style.css": STYLE}
+    if works:
+        rows = "".join(f"<li>{x(entry_text(w))}"
+                       + (f' <a href="{x(w.first.url)}">{x(w.first.url)}</a>'
+                          if w.first.url else "")
+                       + " (note" + ("s " if len({c.note for c in w.citations}) > 1 else " ")
+                       + ", ".join(f'<a href="text.xhtml#note-{n}">{n}</a>' if n in numbers
+                                   else str(n) for n in sorted({c.note for c in w.citations}))
+                       + ")</li>" for w in works)
+        files["bibliography.xhtml"] = _doc(
+            "Bibliography", '<section epub:type="bibliography" role="doc-bibliography">'
+            "<h1>Bibliography</h1><p>The works this paper’s notes cite, each once, as "
+            f"{x(site_name)} read them from the notes.</p><ul>{rows}</ul></section>")
     if glossary:
         files["glossary.xhtml"] = glossary
     return _zip(_package(paper, files), files)
@@ -222,6 +240,8 @@ def _package(paper: Paper, files: dict[str, str]) -> str:
         media = types["." + name.rsplit(".", 1)[1]]
         manifest.append(f'<item id="{ident}" href="{name}" media-type="{media}"{props}/>')
     spine = ['<itemref idref="text"/>']
+    if "bibliography.xhtml" in files:
+        spine.append('<itemref idref="bibliography"/>')
     if "glossary.xhtml" in files:
         spine.append('<itemref idref="glossary"/>')
     return ('<?xml version="1.0" encoding="utf-8"?>\n'

@@ -1,0 +1,431 @@
+"""Papers' notes -> the works they cite: each note's citations read into records (who, title,
+outlet, date, address, pages, a report's or a law's number), "Id.", "ibid." and "supra note
+12" resolved to the work they repeat, and the records of one work, across notes and papers,
+gathered into one `Work`, each gathering with how sure it is.
+
+Legal citations and short forms are found by eyecite (the Free Law Project's citation
+finder: statutes, public laws, cases, Id., supra); the rest is read from the shape policy
+papers give a citation: `Who, “Title,” Outlet, date, address.` or `Who, Title, report
+number, date.` Two records are one work only on evidence: the same web address, the same
+law, the same title and year, or a short form that names it. Nothing is matched by
+likeness alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from glossa.model.paper import Paper
+from glossa.model.problems import WARNING, Problem
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split(), start=1)} | {m: i for i, m in enumerate(
+        "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)} | {"sept": 9}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|" \
+         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# Dates as notes print them: "December 15, 2021", "15 December 2021", "May 2024", "2021".
+DATE = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),\s+(?P<y1>(?:19|20)\d\d)"
+                  rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>(?:19|20)\d\d)"
+                  rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d)"
+                  rf"|(?P<y4>(?:19|20)\d\d))\b")
+ACCESSED = re.compile(r"(?:accessed|retrieved|last visited|viewed|updated)(?: on)?\s*$", re.I)
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”]+")
+QUOTED = re.compile(r"[“\"]([^”\"]{3,}?)[,.]?[”\"]")
+PAGES = re.compile(r"\b(?:pp?\.\s?(\d+(?:\s?[-–]\s?\d+)?)|at\s(\d+(?:[-–]\d+)?))\b")
+# A report's number: "GAO-22-105507", "CRS Report R47044", "IF12384", "RFC 3439", "ISBA/31/C/4".
+IDENTIFIER = re.compile(r"\b(?:GAO-\d{2}-\d+[A-Z]?|(?:CRS (?:Report|Insight|In Focus|Legal "
+                        r"Sidebar) )?(?:R|RL|RS|IF|IN|LSB)\d{4,6}|RFC \d{3,5}"
+                        r"|ISBN[-: ]*[\dX-]{10,17}|EUR \d{4,6} EN|[A-Z]{2,6}/\d+/[A-Z0-9/.]+"
+                        r"|[HS]\.\s?(?:Rept|Doc|Prt|Res|Con\. Res|J\. Res)\.\s?\d{2,3}-\d+"
+                        r"|H\.R\.\s?\d{1,5}|(?<!U\.)(?<!\w)S\.\s\d{1,5}|Congressional Record)\b")
+SIGNAL = re.compile(r"^(?:(?:For (?:more|further) (?:information|detail|discussion)|For an? "
+                    r"(?:overview|discussion|more thorough discussion|summary|history|"
+                    r"description)|For (?:example|instance)|For background)[^,]{0,80}?,\s*)?"
+                    r"(?:(?:see|See)(?: also|, e\.g\.,|, for example,)?|Cf\.|E\.g\.,|Also)\s+")
+SEE_LATER = re.compile(r"(?:[.:;]\s+|,\s+|\s)(?:(?:For|On) [^.;]{0,80}?,\s*)?"
+                       r"(?:see|See)(?: also|, e\.g\.,|, for example,)?\s+(?=[A-Z“\"0-9])")
+# A public law, the U.S. Code, the Code of Federal Regulations, which eyecite leaves to
+# other forms ("P.L. 117-167, §10621", "38 U.S.C. §§5104C, 5110").
+LAW = re.compile(r"\bP\.L\.\s?\d{2,3}-\d{1,4}\b|\b\d{1,2}\s(?:U\.S\.C\.|C\.F\.R\.)\s?(?:§+\s?)?"
+                 r"[\w.()-]*\d[\w.()-]*")
+# An author-date reference to the paper's list of works: "Autor, Levy and Murnane (2003)".
+AUTHOR_YEAR = re.compile(r"^(?P<who>[A-Z][^()]{1,80}?)\s\((?P<year>(?:19|20)\d\d)[a-z]?\)")
+ID = re.compile(r"^(?:Id|Ibid|ibid|Ib\.|Idem)\b\.?,?\s*")
+SUPRA = re.compile(r"^(?P<who>.{0,80}?),?\s*supra\s+note\s+(?P<n>\d{1,3})\b", re.I)
+BY = re.compile(r",?\s+by\s+([A-Z][^,;]+?)\.?$")
+WHO = re.compile(r"^(?:[A-Z][\w.'’&-]*|de|van|von|der|of|the|for|and|et al\.?|[A-Z]\.)"
+                 r"(?:[\s,]+(?:[A-Z][\w.'’&()-]*|\([A-Z][\w&.-]*\)|de|van|von|der|la|du|of|the|"
+                 r"for|and|on|in|to|at|et al\.?|&))*$")
+# A body or an office, which is who publishes, not a title: "House Committee on Ways and
+# Means", "Subcommittee on Health", "Office of Management and Budget".
+BODY = re.compile(r"^(?:U\.S\. )?(?:House|Senate|Joint)?\s?(?:Committee|Subcommittee|Department|"
+                  r"Office|Bureau|Agency|Administration|Commission|Council|Division|Service)\b"
+                  r"|\b(?:Committee|Subcommittee)$")
+# A book's imprint: "(New York: Harper Collins, 2012)".
+IMPRINT = re.compile(r"\((?:[^:()]{2,40}):\s*([^,()]{2,60}),\s*(?:19|20)\d\d\)")
+# A person's name, one of a list of authors: "Ronald R. Charpentier", "and Gregory F. Ulmishek".
+PERSON = re.compile(r"^(?:and\s+)?(?:(?:[A-Z]\.)+|[A-Z][\w'’-]*\.?)"
+                    r"(?:\s+(?:[A-Z][\w'’-]*|(?:[A-Z]\.)+)){1,3}$")
+FISCAL = re.compile(r"\bFY\s?$")  # "FY 2026": a fiscal year, not the work's date
+MONTH_DAY = re.compile(rf"^{_MONTH}\s+\d{{1,2}}$")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One work as one note cites it."""
+
+    slug: str  # the citing paper
+    note: int
+    text: str  # the citation as printed
+    who: str = ""
+    title: str = ""
+    outlet: str = ""
+    date: str = ""  # "2021-12-15", "2024-05", "2021"
+    url: str = ""
+    pages: str = ""
+    identifier: str = ""  # a report's or a law's number
+    # "work", "law", "case", "reference" (an author and year of the paper's list of works),
+    # "id" (repeats the work before), "supra" (repeats the work a note names)
+    kind: str = "work"
+    refers_to: int = 0  # for "supra": the note it names
+
+    @property
+    def read(self) -> bool:
+        """Whether it names a work: a title, an address, a report's or a law's number."""
+        return bool(self.title or self.url or self.identifier)
+
+
+@dataclass
+class Work:
+    """Every citation of one work, and how sure the gathering is."""
+
+    key: str
+    citations: list[Citation] = field(default_factory=list)
+    matched_by: set[str] = field(default_factory=set)  # "address", "law", "title and year"...
+
+    @property
+    def first(self) -> Citation:
+        return max(self.citations, key=lambda c: (bool(c.title), bool(c.who), len(c.text)))
+
+    @property
+    def papers(self) -> list[str]:
+        return list(dict.fromkeys(c.slug for c in self.citations))
+
+
+def iso_date(m: re.Match) -> str:
+    g = m.groupdict()
+    year = g["y1"] or g["y2"] or g["y3"] or g["y4"]
+    month_name = g["m1"] or g["m2"] or g["m3"]
+    if not month_name:
+        return year
+    month = MONTHS[month_name.rstrip(".").lower()]
+    day = g["d1"] or g["d2"]
+    return f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}"
+
+
+def split_citations(text: str) -> list[str]:
+    """A note's text -> its citations: parts set apart by semicolons outside brackets and
+    quotation marks ("...; and ...")."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, c in enumerate(text):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif c in "“”\"":
+            quoted = c == "“" or (c == '"' and not quoted)
+            if c == "”":
+                quoted = False
+        elif c == ";" and not depth and not quoted:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [re.sub(r"^\s*(?:and|or)\s+", "", p).strip() for p in parts if p.strip()]
+
+
+def normal_url(url: str) -> str:
+    url = url.rstrip(".,;:)]”\"’'")
+    url = re.sub(r"^https?://", "", url, flags=re.I)
+    url = re.sub(r"^www\.", "", url, flags=re.I)
+    host, _, rest = url.partition("/")
+    rest = re.sub(r"[?&]utm_[^&#]*", "", rest).split("#")[0].rstrip("/?&")
+    return host.lower() + ("/" + rest if rest else "")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+@lru_cache(maxsize=1)
+def _eyecite():
+    from eyecite import get_citations
+    return get_citations
+
+
+def read_citation(slug: str, note: int, text: str) -> Citation:
+    """One citation's text -> its record; `read` is False when no work could be named."""
+    body = SIGNAL.sub("", " ".join(text.split())).strip()
+    # Prose, then the work: "The farm bill is ... For more on the farm bill, see CRS ..."
+    later = list(SEE_LATER.finditer(body))
+    if later:
+        body = body[later[-1].end():].strip()
+    if ID.match(body):
+        rest = ID.sub("", body)
+        pages = PAGES.search(rest)
+        return Citation(slug, note, text, kind="id",
+                        pages=(pages.group(1) or pages.group(2)) if pages else "")
+    supra = SUPRA.match(body)
+    if supra:
+        pages = PAGES.search(body[supra.end():])
+        return Citation(slug, note, text, who=supra["who"].strip(" ,"), kind="supra",
+                        refers_to=int(supra["n"]),
+                        pages=(pages.group(1) or pages.group(2)) if pages else "")
+    url_m = URL.search(body)
+    url = url_m.group(0).rstrip(".,;:)]”\"’'") if url_m else ""
+    plain = body[:url_m.start()] + body[url_m.end():] if url_m else body
+    laws = [c for c in _eyecite()(plain) if type(c).__name__ in
+            ("FullLawCitation", "FullCaseCitation", "ShortCaseCitation")] if plain.strip() else []
+    quoted = QUOTED.search(plain)
+    after_title = quoted.end() if quoted else 0
+    dates = [m for m in DATE.finditer(plain) if not ACCESSED.search(plain[:m.start()])
+             and m.start() >= after_title and not FISCAL.search(plain[:m.start()])] or [
+        m for m in DATE.finditer(plain) if m["m1"] or m["m2"]]  # (a full date in its title)
+    # The work's own date: a full date before a bare year, the first of its kind.
+    dates.sort(key=lambda m: (not (m["m1"] or m["m2"] or m["m3"]), m.start()))
+    date = iso_date(dates[0]) if dates else ""
+    pages_m = PAGES.search(plain)
+    pages = (pages_m.group(1) or pages_m.group(2)) if pages_m else ""
+    ident_m = IDENTIFIER.search(plain)
+    identifier = ident_m.group(0) if ident_m else ""
+    who, title, outlet = "", "", ""
+    by = BY.search(plain.rstrip(". "))
+    pieces = _pieces(plain)
+    if quoted and (laws or LAW.search(plain)) and len(quoted.group(1).split()) < 5 \
+            and not identifier:
+        quoted = None  # a phrase in quotation marks beside a law: the law is the work
+    if quoted:
+        title = quoted.group(1).strip(" ,.")
+        head = plain[:quoted.start()].strip(" ,.")
+        who = head if head and WHO.match(head) and len(head.split()) <= 12 else ""
+        after = [p.strip(" .") for p in plain[quoted.end():].split(",") if p.strip(" .")]
+        outlet = next((p for p in after if not DATE.fullmatch(p) and not PAGES.search(p)
+                       and not MONTH_DAY.match(p)
+                       and not p.lower().startswith(("vol", "no.", "accessed", "updated"))
+                       and re.search(r"[A-Za-z]{3}", p)), "")
+    elif (laws or LAW.search(plain)) and not identifier:
+        own = LAW.search(plain)
+        if own:
+            identifier, kind = own.group(0), "law"
+        else:
+            law = laws[0]
+            identifier = law.corrected_citation() if hasattr(law, "corrected_citation") \
+                else law.matched_text()
+            kind = "law" if type(law).__name__ == "FullLawCitation" else "case"
+        # (a law is named by its citation: a date in the prose around it is another's)
+        return Citation(slug, note, text, url=url, pages=pages, identifier=identifier.strip(),
+                        kind=kind)
+    elif (ref := AUTHOR_YEAR.match(plain)) and not url:
+        return Citation(slug, note, text, who=ref["who"].strip(" ,"), date=ref["year"],
+                        pages=pages, identifier=f"{ref['who'].strip(' ,')} ({ref['year']})",
+                        kind="reference")
+    else:
+        if by:
+            who = by.group(1).strip()
+            pieces = _pieces(plain[:by.start()])
+        # "Who, Title, number, date": the first piece names who when it is short and a
+        # name (an organisation, people); the next piece of prose is the title.
+        rest = pieces
+        head, dot, tail = pieces[0].partition(". ") if pieces else ("", "", "")
+        # (not after an initial or an abbreviation: "U.S. Congress", "Thomas S. Smith")
+        if not by and dot and WHO.match(head) and len(head.split()) <= 5 and tail[:1].isupper() \
+                and re.search(r"[a-z]{2}$", head):
+            who, rest = head, [tail, *pieces[1:]]  # "Victor Cha. The Impossible State: ..."
+        elif not by and len(pieces) >= 2 and WHO.match(pieces[0]) \
+                and len(pieces[0].split()) <= 8 and not IDENTIFIER.match(pieces[0]):
+            who, rest = pieces[0], pieces[1:]
+            while rest and BODY.search(rest[0]):  # "U.S. Congress, House Committee on ..."
+                who, rest = f"{who}, {rest[0]}", rest[1:]
+            while len(rest) >= 2 and PERSON.match(rest[0]) and PERSON.match(who.split(", ")[-1]):
+                who, rest = f"{who}, {rest[0]}", rest[1:]  # "A. Smith, B. Jones, and C. Roe"
+        for p in rest:
+            q = p.strip(" .")
+            if IDENTIFIER.fullmatch(q) or DATE.fullmatch(q) or PAGES.search(q) \
+                    or len(re.findall(r"[A-Za-z]{2,}", q)) < 2:
+                continue
+            title = re.sub(r"^(?:CRS (?:Report|Insight|In Focus|Legal Sidebar) )?"
+                           r"(?:R|RL|RS|IF|IN|LSB)\d{4,6},?\s*", "", q)
+            break
+        if title and (len(title.split()) > 30 or not (who or identifier or url or date)):
+            title = ""  # a sentence of prose, not a title: an explanatory note
+        if (imprint := IMPRINT.search(plain)) and title:
+            outlet = imprint.group(1).strip()
+            start = plain.find(title)  # a book's title runs to its imprint, commas and all
+            if 0 <= start < imprint.start():
+                title = plain[start:imprint.start()].strip(" ,.")
+    return Citation(slug, note, text, who=_name(who), title=title, outlet=outlet, date=date,
+                    url=url, pages=pages, identifier=identifier)
+
+
+def _pieces(text: str) -> list[str]:
+    """A citation's parts between commas (not inside quotation marks), a list inside a name
+    kept whole: "Senate Committee on Agriculture, Nutrition, and Forestry"."""
+    out: list[str] = []
+    for p in (p.strip() for p in re.split(r",(?![^“\"]*[”\"])", text)):
+        if not p.strip(" ."):
+            continue
+        if out and (re.fullmatch(r"[A-Z][a-z]+", p) or re.fullmatch(r"and [A-Z][\w ]{2,40}", p)) \
+                and (not PERSON.match(p) or BODY.search(p)) and not MONTH_DAY.match(p + " 1"):
+            out[-1] = f"{out[-1]}, {p}"
+            continue
+        out.append(p)
+    return out
+
+
+def _name(who: str) -> str:
+    """Who, without the full stop that ended it ("Gilbert Rozman."), initials kept."""
+    who = who.strip(" ,")
+    if who.endswith(" et al"):
+        who += "."
+    if who.endswith(".") and len(who) > 2 and who[-2].islower() and not who.endswith("al."):
+        who = who[:-1]
+    return who
+
+
+def cites_a_work(text: str) -> bool:
+    """Whether a note's text holds a citation at all (a web address, a quoted title, a
+    report's number, a law, a date after a comma, a short form): an explanatory note of
+    prose holds none."""
+    return bool(URL.search(text) or QUOTED.search(text) or IDENTIFIER.search(text)
+                or re.search(r"\b(?:Id|Ibid)\.|supra note|\bU\.S\.C\.|\bP\.L\.\s?\d|"
+                             r"Pub\. L\.|\bC\.F\.R\.", text)
+                or re.search(rf",\s*(?:{_MONTH}\s+(?:\d{{1,2}},\s+)?)?(?:19|20)\d\d\b", text))
+
+
+def paper_citations(paper: Paper) -> tuple[list[Citation], list[Problem]]:
+    """Every citation of every note of a paper with a text, short forms resolved: "Id." to
+    the work cited just before, "supra note 12" to the work note 12 cites (by its author,
+    when it names one)."""
+    out: list[Citation] = []
+    problems: list[Problem] = []
+    by_note: dict[int, list[Citation]] = {}
+    last: Citation | None = None
+    for n, note in sorted(paper.footnotes.items()):
+        if not note.text:
+            continue
+        found = []
+        for part in split_citations(note.text):
+            c = read_citation(paper.meta.slug, n, part)
+            if c.kind == "id" and last is not None:
+                c = _repeat(c, last)
+            elif c.kind == "supra":
+                earlier = by_note.get(c.refers_to, [])
+                named = [e for e in earlier if c.who and _squash(c.who).split()[:1]
+                         == _squash(e.who).split()[:1]] or earlier[:1]
+                if named:
+                    c = _repeat(c, named[0])
+            if c.read or c.kind in ("id", "supra"):
+                found.append(c)
+                last = c if c.read else last
+        if not any(c.read for c in found) and cites_a_work(note.text):
+            problems.append(Problem(paper.source_path, note.line, "C001",
+                                    f"note {n}: no work could be read from “"
+                                    f"{' '.join(note.text.split())[:70]}”",
+                                    "check the note's text; the Sources page leaves it out",
+                                    WARNING))
+        by_note[n] = [c for c in found if c.read]
+        out += by_note[n]
+    return out, problems
+
+
+def _repeat(short: Citation, work: Citation) -> Citation:
+    """A short form as the record of the work it repeats (its own text and pages kept)."""
+    return Citation(short.slug, short.note, short.text, who=work.who, title=work.title,
+                    outlet=work.outlet, date=work.date, url=work.url,
+                    pages=short.pages, identifier=work.identifier,
+                    kind="id" if short.kind == "id" else "supra", refers_to=short.refers_to)
+
+
+def gather(citations: list[Citation]) -> tuple[list[Work], list[Problem]]:
+    """Citations -> works: one work for one address, one law, or one title in one year; a
+    short form joins the work it repeats. Two records of one address whose titles or years
+    differ are reported (C002), and stay one work."""
+    works: dict[str, Work] = {}
+    alias: dict[str, str] = {}  # another key of a work -> its key
+    problems: list[Problem] = []
+    for c in citations:
+        keys = []
+        if c.url:
+            keys.append(("address", "url:" + normal_url(c.url)))
+        if c.kind in ("law", "case") and c.identifier:
+            keys.append(("law", "law:" + _squash(c.identifier)))
+        title_key = "title:" + _squash(c.title) + ":" + (c.date[:4] or _squash(c.identifier)) \
+            if c.title and (c.date or c.identifier) else ""
+        if title_key and not c.url:  # (an address says more than a title: one or the other)
+            keys.append(("title and year", title_key))
+        if c.kind == "reference":  # one paper's list of works: its own, not another's
+            keys.append(("author and year", f"ref:{c.slug}:" + _squash(c.identifier)))
+        if not keys and c.identifier:
+            keys.append(("number", "id:" + _squash(c.identifier)))
+        if not keys:
+            keys.append(("title alone (not matched)", f"one:{c.slug}:{c.note}:{c.text}"))
+        found = next((alias[k] for _, k in keys if k in alias), None)
+        key = found or keys[0][1]
+        work = works.setdefault(key, Work(key))
+        if work.citations and found:
+            how = next(how for how, k in keys if alias.get(k) == found)
+            work.matched_by.add(c.kind if c.kind in ("id", "supra") else how)
+            if how == "address":
+                problems += _differs(work, c)
+        work.citations.append(c)
+        for _, k in keys + ([("title and year", title_key)] if title_key and c.url else []):
+            alias.setdefault(k, key)
+    return sorted(works.values(), key=lambda w: _squash(w.first.title or w.first.identifier
+                                                         or w.first.url)), problems
+
+
+def _differs(work: Work, c: Citation) -> list[Problem]:
+    """Two records of one address that name another title or year."""
+    other = next((x for x in work.citations if x.url), None)
+    if other is None:
+        return []
+    why = []
+    if c.title and other.title and _squash(c.title) != _squash(other.title):
+        why.append(f"titles “{other.title[:40]}” and “{c.title[:40]}”")
+    if c.date and other.date and c.date[:4] != other.date[:4]:
+        why.append(f"years {other.date[:4]} and {c.date[:4]}")
+    if not why:
+        return []
+    return [Problem(f"papers/{c.slug}", 0, "C002",
+                    f"note {c.note} and {other.slug} note {other.note} cite one address "
+                    f"({c.url[:60]}) with {' and '.join(why)}",
+                    "check both notes: one may cite another version or a wrong address",
+                    WARNING)]
+
+
+def sources_of(papers: list[Paper]) -> tuple[list[Work], dict[str, list[Citation]],
+                                             list[Problem]]:
+    """(every work the papers cite, each paper's citations, the problems)."""
+    by_paper: dict[str, list[Citation]] = {}
+    problems: list[Problem] = []
+    for p in papers:
+        by_paper[p.meta.slug], found = paper_citations(p)
+        problems += found
+    works, differ = gather([c for cs in by_paper.values() for c in cs])
+    return works, by_paper, problems + differ
+
+
+def cited_elsewhere(works: list[Work]) -> dict[tuple[str, int], list[tuple[str, int]]]:
+    """(paper, note) -> the notes of other papers that cite a work it cites."""
+    out: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+    for w in works:
+        if len(w.papers) < 2:
+            continue
+        for c in w.citations:
+            for d in w.citations:
+                if d.slug != c.slug and (d.slug, d.note) not in out[(c.slug, c.note)]:
+                    out[(c.slug, c.note)].append((d.slug, d.note))
+    return dict(out)
