@@ -12,7 +12,6 @@ from glossa.ingest.boxes import box_label
 from glossa.ingest.headings import HEADING_NUMBER
 from glossa.ingest.joining import DASHES, finish_text, join_lines
 from glossa.ingest.markers import MarkerSequence, take_markers
-from glossa.ingest.notes import note_start
 from glossa.ingest.patterns import (
     APPENDIX_LABEL,
     BROKEN_HYPHEN,
@@ -30,6 +29,7 @@ from glossa.ingest.patterns import (
     starts_paragraph,
     title_case,
 )
+from glossa.ingest.text.notes import note_start
 from glossa.model.reading import Dropped, Heading, Line, Marker, Paragraph
 
 MARK = "\x00{}\x01"
@@ -865,7 +865,7 @@ class BodyReader:
         after = _next_text(lines, i + len(run) - 1)
         if after is None or after.page != lines[i].page or not starts_paragraph(after.text):
             return None
-        from glossa.ingest.furniture import side_head
+        from glossa.ingest.text.furniture import side_head
         texts = [ln.text for ln in run]
         if any(len(t) >= 0.55 * self.width for t in texts) or ends_sentence(texts[-1]) \
                 or not side_head(texts, after, self.width):
