@@ -1,20 +1,19 @@
-"""Body lines -> headings, paragraphs and captions, with markers taken out and, in PDF text,
-the notes printed at the foot of each page read as notes."""
+"""Body lines -> a BodyResult (blocks, markers, dropped lines): the body reader's pass over
+them, each line read as a heading, a paragraph's line, a list item, a table's cell, a
+caption or an aside, by the parts it is made of (headings, lists, paragraphs, tables,
+asides) over its state."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Container
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from glossa.ingest.boxes import box_label
 from glossa.ingest.headings import HEADING_NUMBER
-from glossa.ingest.joining import DASHES, finish_text, join_lines
-from glossa.ingest.markers import MarkerSequence, take_markers
+from glossa.ingest.joining import DASHES
 from glossa.ingest.patterns import (
     APPENDIX_LABEL,
-    BROKEN_HYPHEN,
     CAPTION,
     CONNECTIVES,
     DATE_CELL,
@@ -29,21 +28,14 @@ from glossa.ingest.patterns import (
     starts_paragraph,
     title_case,
 )
+from glossa.ingest.text.body.marks import MARKER_ENDED, drop_caps
+from glossa.ingest.text.body.state import BULLET, BodyResult, BodyState, Draft, next_text
 from glossa.ingest.text.notes import note_start
-from glossa.model.reading import Dropped, Heading, Line, Marker, Paragraph
+from glossa.model.reading import Dropped, Line, Paragraph
 
-MARK = "\x00{}\x01"
-MARK_RE = re.compile(r"\x00(\d+)\x01")
-MARKER_ENDED = re.compile(r"[.!?,;:][”’\"')\]]*\d{1,3}$")
 LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
-# A note's marker flattened onto the end of a heading: "Department of Energy44", or before
-# a closing parenthesis of its own: "STEM Talent Challenge222 (Discontinued by EDA)".
-HEADING_MARKER = re.compile(r"(?<=[^\W\d_]|[”’\")])(\d{1,3})(?=$| \([^()]*\)$)")
-HEADING_ID = "\x00h{}"  # a heading's id until its slug is made (_apply_levels)
 MAX_HEADING_LINES = 7  # a heading set in a narrow margin runs to six lines
 GOES_ON = re.compile(r"^[a-z]")  # a line that goes on with a sentence begun above
-# A list bullet at a line's start (not a dash: dashes open sentences and ranges too).
-BULLET = re.compile(r"^[•◦▪▫‣⁃●○■□]\s*")
 # A bullet alone on its line as pdftotext gives a symbol font's bullet that the PDF does not
 # map to a character: "!" (never text of its own).
 GLYPH_ALONE = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|!)$")
@@ -80,7 +72,6 @@ WIDE_CELLS = 3  # short cells set between the lines of a table's prose column, a
 SPAN_CAPTION = re.compile(r"^(?:Table|Figure|Exhibit|Chart|Map)\s+[A-Z]?-?\d+(?:\.\d+)*[.:]\s")
 SPAN_SOURCE = re.compile(r"^(?:Sources?|Notes?|Data source)\s*:", re.I)
 SPAN_REACH = 200
-CAP_REACH = 8  # lines between a drop cap and the rest of its word, at the most
 # A lettered or numbered item at a line's start: "a. The", "(ii) the", "(A) any", "iv) ...".
 ENUMERATED = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4}|[A-Z]|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})[.)])"
                         r"\s+\S")
@@ -88,25 +79,6 @@ LIST_REACH = 80  # lines that bullets set apart can introduce, at the most
 ITEM_END = re.compile(r";(?:\s+(?:and|or))?\d{0,3}$")  # "...; and": the end of a list item
 FIGURE = re.compile(r"^[-–—$€£(]?[\d.,%()$–-]*\d[\d.,%()a-z]*$|^[-–—]$")
 HAS_WORD = re.compile(r"[^\W\d_]{3,}")  # lines of a note carried over to the next page, at the most
-
-
-@dataclass
-class Draft:
-    """A block being assembled from lines."""
-
-    kind: str  # "paragraph", "caption" or "heading"
-    lines: list[Line] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)  # line texts with marker sentinels
-    marks: list[Line] = field(default_factory=list)  # lines it claims that hold no text (bullets)
-    lead: str | None = None  # an aside's label ("Author Information"), read from `marks`
-    label: str = ""  # an item's label printed apart from it ("c."), read from `marks`
-
-
-@dataclass
-class BodyResult:
-    blocks: list = field(default_factory=list)
-    markers: list[Marker] = field(default_factory=list)
-    dropped: list[Dropped] = field(default_factory=list)
 
 
 def looks_like_heading(text: str, limit: int) -> bool:
@@ -128,140 +100,15 @@ def looks_like_heading(text: str, limit: int) -> bool:
     return text.count("(") == text.count(")")
 
 
-class BodyReader:
+class BodyReader(BodyState):
     """Reads body lines in order; one instance per source."""
-
-    def __init__(self, pdf: bool, width: int, seq: MarkerSequence, vocabulary: Container[str],
-                 blank_separated: bool, contents: frozenset[str] = frozenset()):
-        self.pdf = pdf
-        self.contents = contents  # the headings the paper's contents list names (squashed)
-        self.width = width
-        self.seq = seq
-        self.vocabulary = vocabulary
-        self.blank_separated = blank_separated
-        self.result = BodyResult()
-        self.draft: Draft | None = None
-        self.n_para = 0
-        self.n_caption = 0
-        self.n_table = 0
-        self.bullets: list[Line] = []  # bullets set apart from their items, in wait for them
-        self.caps: dict[int, Line] = {}  # a paragraph's first line -> its drop cap's line
-        self.full_line = 0  # the median length of a full line of this paper
-        self.heading_line = 0  # the longest line of its listed headings wrapped (a margin's)
-        self.items_apart = False  # the current list's items are set apart by blank lines
-        self.item_region: set[int] = set()  # lines that the bullets in wait introduce
-        self.item_starts: set[int] = set()  # and those of them that open an item
-        self.openings: dict[tuple[int, int], set[str]] = {}  # a run of lines -> list openings
-
-    # -- blocks -------------------------------------------------------------------------
-    def close(self) -> None:
-        d, self.draft = self.draft, None
-        if d is None or not d.parts:
-            return
-        if d.kind == "table":
-            text = "\n".join(d.parts)
-        elif d.kind == "aside":
-            text = self._aside_text(d)
-        else:
-            text = finish_text(d.parts, self.vocabulary)
-        first = d.lines[0].no
-        lines = tuple(ln.no for ln in d.marks + d.lines)  # a drop cap's line reads first
-        if d.kind == "heading":
-            text = MARK_RE.sub("", text)
-            hid = HEADING_ID.format(len(self.result.blocks))
-            m = HEADING_MARKER.search(text)
-            if m and int(m.group(1)) == self.seq.expected and (
-                    self.seq.highest is None or int(m.group(1)) <= self.seq.highest):
-                n, text = int(m.group(1)), text[:m.start()] + text[m.end():]
-                self.seq.seen.append(n)
-                self.seq.expected = n + 1
-                self.result.markers.append(Marker(n, hid, m.start(), d.lines[-1].no,
-                                                  text[max(0, m.start() - 30):m.start()]))
-            self.result.blocks.append(Heading(2, text, first, hid, lines=lines))
-            return
-        if d.kind == "caption":
-            self.n_caption += 1
-            bid = f"c{self.n_caption}"
-        elif d.kind == "table":
-            self.n_table += 1
-            bid = f"t{self.n_table}"
-        else:
-            self.n_para += 1
-            bid = f"p{self.n_para}"
-        if d.label:
-            text = f"{d.label} {text}"
-        clean, offsets = _extract_marks(text)
-        for n, offset in offsets:
-            line = _line_of_marker(d, n)
-            after = clean[max(0, offset - 30):offset]
-            self.result.markers.append(Marker(n, bid, offset, line, after))
-        if d.lead is not None:
-            first = d.marks[0].no
-        self.result.blocks.append(Paragraph(bid, clean, first, d.lead, d.kind, lines=lines))
-
-    def _aside_text(self, d: Draft) -> str:
-        """A box's text: a short line that ends no sentence (a name, a job title, an
-        address) stays a line of its own; prose lines are joined."""
-        text = ""
-        for k, part in enumerate(d.parts):
-            prev = d.lines[k - 1].text if k else ""
-            short = 0.55 * self.width
-            if k and ((len(prev) < short and not ends_sentence(prev))
-                      or (len(d.lines[k].text) < short and not ends_sentence(d.lines[k].text)
-                          and k + 1 == len(d.parts))):
-                text = f"{text}\n{part}"
-            else:
-                text = join_lines(text, part, self.vocabulary) if text else part
-        return BROKEN_HYPHEN.sub("-", text)
-
-    def start(self, kind: str, ln: Line) -> None:
-        self.close()
-        self.draft = Draft(kind)
-        cap = self.caps.get(ln.no)
-        if cap is not None:
-            ln = Line(ln.no, cap.text + ln.text, ln.page, ln.page_start)
-            self.draft.marks.append(cap)
-        self.add(ln)
-
-    def add(self, ln: Line) -> None:
-        assert self.draft is not None
-        text = ln.text
-        if self.draft.kind == "item" and not self.draft.parts:
-            text = BULLET.sub("", text, count=1)
-        if self.draft.kind not in ("heading", "table"):
-            # A marker the line break pushed to the start of a line ("...agreements.\n1 The")
-            # is read with the character before it, so its position can be judged.
-            prefix = self.draft.parts[-1][-1:] if self.draft.parts else ""
-            self.seq.line = ln.no
-            clean, found = take_markers(prefix + text, self.seq)
-            clean = clean[len(prefix):]
-            found = [type(f)(f.n, f.offset - len(prefix)) for f in found]
-            if found and found[0].offset <= 0 and self.draft.parts:
-                self.draft.parts[-1] += MARK.format(found[0].n)
-                found = [type(f)(f.n, f.offset - (len(clean) - len(clean.lstrip())))
-                         for f in found[1:]]
-                clean = clean.lstrip()
-            pieces, pos = [], 0
-            for f in found:
-                pieces.append(clean[pos:f.offset])
-                pieces.append(MARK.format(f.n))
-                pos = f.offset
-            pieces.append(clean[pos:])
-            text = "".join(pieces)
-        self.draft.lines.append(ln)
-        self.draft.parts.append(text)
-
-    def finish(self) -> BodyResult:
-        self.close()
-        self._drop_bullets()
-        return self.result
 
     # -- the pass -------------------------------------------------------------------------
     def read(self, lines: list[Line]) -> BodyResult:
         full = sorted(len(a.text) for a, b in zip(lines, lines[1:], strict=False)
                       if a.text and b.text[:1].islower() and a.page == b.page)
         self.full_line = full[len(full) // 2] if full else 0
-        self.heading_line = _heading_line(lines, self.contents) if self.pdf else 0
+        self.heading_line = heading_line(lines, self.contents) if self.pdf else 0
         if self.pdf:
             self._read_pdf(lines)
         else:
@@ -298,10 +145,10 @@ class BodyReader:
         blank_before = False
         page = lines[0].page if lines else 0
         joined_to: int | None = None  # a heading's second line, already read
-        spans = _captioned_spans(lines, self.width,
-                                 lambda text: bool(self.contents) and listed(text, self.contents))
+        spans = captioned_spans(lines, self.width,
+                                lambda text: bool(self.contents) and listed(text, self.contents))
         span_end = -1
-        caps = self.caps = _drop_caps(lines, self.vocabulary)  # first line -> its capital
+        caps = self.caps = drop_caps(lines, self.vocabulary)  # first line -> its capital
         cap_lines = {c.no for c in caps.values()}
         for i, ln in enumerate(lines):
             if joined_to is not None and i <= joined_to:
@@ -388,7 +235,7 @@ class BodyReader:
             if self._list_line(ln, lines, i, blank_before, new_page):
                 blank_before = False
                 continue
-            nxt = _next_text(lines, i)
+            nxt = next_text(lines, i)
             if (title := self._numbered_title(lines, i, blank_before, new_page)) is not None:
                 # "3.1" / "Current challenges": a section's number printed apart from its title;
                 # "Appendix II" / "GAO Contact and Staff Acknowledgments": an appendix's label.
@@ -406,7 +253,7 @@ class BodyReader:
                 or self._two_line_heading(ln, lines, i, blank_before, new_page) \
                 or (i if self._heading_here(ln, lines, i, nxt, blank_before, new_page) else None)
             if title_end is not None and self._under_table_caption(ln) \
-                    and (after := _next_text(lines, title_end)) is not None \
+                    and (after := next_text(lines, title_end)) is not None \
                     and len(after.text) < 0.45 * self.width and after.page == ln.page:
                 # Short lines right under a table's caption: column heads
                 # ("Account/Program", "Description"), not a heading.
@@ -650,12 +497,6 @@ class BodyReader:
             j += 1
         return cells >= TABLE_CELLS and (figures >= 2 or blanks >= cells - 1)
 
-    def _drop_bullets(self) -> None:
-        for ln in self.bullets:
-            self.result.dropped.append(Dropped(ln.no, ln.text, "a list bullet with no item "
-                                               "after it"))
-        self.bullets = []
-
     def _list_line(self, ln: Line, lines: list[Line], i: int, blank_before: bool,
                    new_page: bool) -> bool:
         """Read `ln` as part of a list, if it is: a bullet alone (PDF text often sets the
@@ -789,10 +630,6 @@ class BodyReader:
         self.item_region = {ln.no for ln in region}
         self.item_starts = {region[k].no for k in chosen}
 
-    def _previous_ended(self) -> bool:
-        d = self.draft
-        return d is None or d.kind == "heading" or ends_sentence(d.lines[-1].text)
-
     def _heading_here(self, ln: Line, lines: list[Line], i: int, nxt: Line | None,
                       blank_before: bool, new_page: bool) -> bool:
         if nxt is None or not looks_like_heading(ln.text, max(20, int(0.75 * self.width))):
@@ -862,7 +699,7 @@ class BodyReader:
             return found  # (a caption's second and third lines are listed as the caption's)
         if len(run) < 3 or not ((blank_before and not new_page) or self._previous_ended()):
             return None
-        after = _next_text(lines, i + len(run) - 1)
+        after = next_text(lines, i + len(run) - 1)
         if after is None or after.page != lines[i].page or not starts_paragraph(after.text):
             return None
         from glossa.ingest.text.furniture import side_head
@@ -880,7 +717,7 @@ class BodyReader:
         j = i + 1
         if j + 1 >= len(lines) or not lines[j].text or lines[j].page != ln.page:
             return None
-        second, after = lines[j].text, _next_text(lines, j)
+        second, after = lines[j].text, next_text(lines, j)
         if after is None or not starts_paragraph(after.text):
             return None
         if not ((blank_before and not new_page) or self._previous_ended()):
@@ -1033,7 +870,7 @@ def _sentence_case(text: str) -> bool:
         and all(w[0].islower() for w in rest)
 
 
-def _heading_line(lines: list[Line], contents: frozenset[str]) -> int:
+def heading_line(lines: list[Line], contents: frozenset[str]) -> int:
     """How long the lines of the paper's headings run when they wrap (set in a margin, most
     often): the longest line but the last of the headings the contents list names wrapped
     over two to six lines, when two or more are; else 0."""
@@ -1068,28 +905,8 @@ def _openings(lines: list[Line]) -> set[str]:
     return {w for w, c in firsts.items() if c >= 3 and 3 * c >= len(texts) and w[:1].isupper()}
 
 
-def _drop_caps(lines: list[Line], vocabulary: Container[str]) -> dict[int, Line]:
-    """Drop caps set apart from their word ("C" alone, and "ongressional committee ..."
-    near it): a capital alone on a line, and within a few lines on its page a line that
-    opens with a lower-case word which, with the capital, is a word of the text."""
-    caps: dict[int, Line] = {}
-    for i, ln in enumerate(lines):
-        if len(ln.text) != 1 or not ln.text.isupper():
-            continue
-        for j in sorted(range(max(0, i - CAP_REACH), min(len(lines), i + CAP_REACH + 1)),
-                        key=lambda j: abs(j - i)):
-            other = lines[j]
-            word = re.match(r"[^\W\d_]+", other.text)
-            if j == i or other.page != ln.page or not word or not other.text[0].islower():
-                continue
-            if (ln.text + word.group(0)).lower() in vocabulary and other.no not in caps:
-                caps[other.no] = ln
-                break
-    return caps
-
-
-def _captioned_spans(lines: list[Line], width: int,
-                     heading: Callable[[str], bool] = lambda text: False) -> dict[int, int]:
+def captioned_spans(lines: list[Line], width: int,
+                    heading: Callable[[str], bool] = lambda text: False) -> dict[int, int]:
     """Tables and figures under their caption ("Table 2. ...", "Figure 1: ..."): caption index
     -> index of the first line after them. What lies between is the table's cells or the
     figure's words, whose layout the text lost. A span ends at its source or notes line (which
@@ -1154,7 +971,7 @@ def _cells_end(lines: list[Line], i: int, width: int,
     while j < len(lines) and lines[j].text and lines[j].page == lines[i].page:
         j += 1  # the caption's own block
     page = lines[i].page
-    nxt = _next_text(lines, j - 1)
+    nxt = next_text(lines, j - 1)
     if nxt is not None and nxt.page == page + 1:
         page += 1  # the caption closes its page, the table fills the next
 
@@ -1192,29 +1009,3 @@ def _cells_end(lines: list[Line], i: int, width: int,
     cells = sum(1 for k, w in wide.items() if k < end and not w)
     blocks = sum(1 for b in starts if b < end)
     return end if cells >= TABLE_CELLS and blocks >= 2 else None
-
-
-def _next_text(lines: list[Line], i: int) -> Line | None:
-    for j in range(i + 1, len(lines)):  # no slice: this runs once per line
-        if lines[j].text:
-            return lines[j]
-    return None
-
-
-def _extract_marks(text: str) -> tuple[str, list[tuple[int, int]]]:
-    out, found, pos, removed = [], [], 0, 0
-    for m in MARK_RE.finditer(text):
-        out.append(text[pos:m.start()])
-        found.append((int(m.group(1)), m.start() - removed))
-        removed += m.end() - m.start()
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out), found
-
-
-def _line_of_marker(d: Draft, n: int) -> int:
-    token = MARK.format(n)
-    for ln, part in zip(d.lines, d.parts, strict=True):
-        if token in part:
-            return ln.no
-    return d.lines[0].no
