@@ -18,7 +18,8 @@ from glossa.ingest.hints import Hints
 from glossa.ingest.leads import find_leads
 from glossa.ingest.markers import MarkerSequence
 from glossa.ingest.patterns import TOC_ENTRY, ends_sentence, squash, starts_paragraph
-from glossa.ingest.text.body.reader import BodyReader, looks_like_heading
+from glossa.ingest.text.body.headings import looks_like_heading
+from glossa.ingest.text.body.reader import BodyReader
 from glossa.ingest.text.body.state import BodyResult
 from glossa.ingest.text.front import read_front
 from glossa.ingest.text.furniture import (
