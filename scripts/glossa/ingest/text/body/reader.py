@@ -6,53 +6,20 @@ asides) over its state."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 
 from glossa.ingest.boxes import box_label
 from glossa.ingest.headings import HEADING_NUMBER
-from glossa.ingest.patterns import (
-    APPENDIX_LABEL,
-    CAPTION,
-    DATE_LINE,
-    ends_sentence,
-    first_word,
-    listed,
-    squash,
-    starts_paragraph,
-)
+from glossa.ingest.patterns import APPENDIX_LABEL, CAPTION, ends_sentence, listed, squash
 from glossa.ingest.text.body.headings import Headings, heading_line, looks_like_heading
-from glossa.ingest.text.body.marks import MARKER_ENDED, drop_caps
+from glossa.ingest.text.body.lists import Lists
+from glossa.ingest.text.body.marks import drop_caps
+from glossa.ingest.text.body.paragraphs import CLOSING, JOB_TITLE, PERSON, Paragraphs
 from glossa.ingest.text.body.state import BULLET, BodyResult, Draft, next_text
 from glossa.ingest.text.notes import note_start
 from glossa.model.reading import Dropped, Line, Paragraph
 
-LEADING_NUMBER = re.compile(r"^(\d{1,3})\s")
-GOES_ON = re.compile(r"^[a-z]")  # a line that goes on with a sentence begun above
-# A bullet alone on its line as pdftotext gives a symbol font's bullet that the PDF does not
-# map to a character: "!" (never text of its own).
-GLYPH_ALONE = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|!)$")
-# A list's label alone on its line, set apart from its item like a bullet: "c.", "(ii)", "12.".
-LABEL_ALONE = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])$")
-DECIMAL_END = re.compile(r"\d[.,]\d{1,3}$")  # "$873.0" at a line's end: an amount
 SUBTITLE = re.compile(r"^\([^()]*\)$")  # a caption's line in brackets: its subtitle
-# A line that introduces a quotation set apart ("... the following:", "... stated,"): the
-# quotation is a paragraph of its own when the line ends short.
-QUOTE_INTRO = re.compile(r"(?::|\b(?:stated|states|noted|notes|said|says|wrote|writes|stating|"
-                         r"noting|remarked|explained|added|observed|concluded),)\d{0,3}$")
-# A letter's complimentary close, over its signature.
-SALUTATION = re.compile(r"^Dear [A-Z][^.:;]{0,60}[:,]$")  # a letter's: "Dear Mr. Chairman:"
-CLOSING = re.compile(r"^(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|"
-                     r"Yours (?:sincerely|truly|faithfully)|(?:With )?(?:best|kind) regards),$",
-                     re.IGNORECASE)
-# A signature with no close over it (the close was a picture): a person's name over a job
-# title, a line each, set apart ("Jim Wells" / "Director, Natural Resources and Environment").
-_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
-PERSON = re.compile(rf"^{_NAME}(?: (?:[A-Z]\.|{_NAME})){{1,3}}$")
-JOB_TITLE = re.compile(r"^(?:(?:Acting|Deputy|Assistant|Associate|Managing|Executive|Senior) )?"
-                       r"(?:Director|Comptroller General|Chief|Head|President|Chair(?:man|woman|"
-                       r"person)?|Secretary|Administrator|Manager|Commissioner|Inspector General|"
-                       r"Register of Copyrights)(?:,| of | for |$)")
 RULE_LINE = re.compile(r"^(?:[-*_—–]\s*)+$")  # "---", "* * *": a rule, or "-": an empty item
 WEB_ITEM = re.compile(r"^(?:[•◦▪▫‣⁃●○■□]|[-*])\s+\S")
 TABLE_CELLS = 8
@@ -60,15 +27,10 @@ WIDE_CELLS = 3  # short cells set between the lines of a table's prose column, a
 SPAN_CAPTION = re.compile(r"^(?:Table|Figure|Exhibit|Chart|Map)\s+[A-Z]?-?\d+(?:\.\d+)*[.:]\s")
 SPAN_SOURCE = re.compile(r"^(?:Sources?|Notes?|Data source)\s*:", re.I)
 SPAN_REACH = 200
-# A lettered or numbered item at a line's start: "a. The", "(ii) the", "(A) any", "iv) ...".
-ENUMERATED = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4}|[A-Z]|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})[.)])"
-                        r"\s+\S")
-LIST_REACH = 80  # lines that bullets set apart can introduce, at the most
-ITEM_END = re.compile(r";(?:\s+(?:and|or))?\d{0,3}$")  # "...; and": the end of a list item
 FIGURE = re.compile(r"^[-–—$€£(]?[\d.,%()$–-]*\d[\d.,%()a-z]*$|^[-–—]$")
 
 
-class BodyReader(Headings):
+class BodyReader(Headings, Lists, Paragraphs):
     """Reads body lines in order; one instance per source."""
 
     # -- the pass -------------------------------------------------------------------------
@@ -430,252 +392,6 @@ class BodyReader(Headings):
                 break
             j += 1
         return cells >= TABLE_CELLS and (figures >= 2 or blanks >= cells - 1)
-
-    def _list_line(self, ln: Line, lines: list[Line], i: int, blank_before: bool,
-                   new_page: bool) -> bool:
-        """Read `ln` as part of a list, if it is: a bullet alone (PDF text often sets the
-        bullets apart from their items, which follow in order), an item that opens with its
-        bullet, an item after bullets in wait, or an item's next line. False: not a list
-        line, read it as usual."""
-        glyph = BULLET.match(ln.text) or GLYPH_ALONE.match(ln.text)
-        d = self.draft
-        in_items = d is not None and d.kind == "item"
-        if in_items and self.bullets and not glyph and not LABEL_ALONE.match(ln.text) \
-                and ln.no not in self.item_region and self.bullets[0].no > d.lines[0].no:
-            if GOES_ON.match(ln.text) and not self._item_ended():
-                self.add(ln)  # the open item goes on after the labels of the next ones
-                return True
-            self.close()
-            in_items = False
-        if self.bullets and not glyph and not in_items \
-                and looks_like_heading(ln.text, int(0.6 * self.width)):
-            self._drop_bullets()  # bullets of a figure or a table: no items follow them
-        if GLYPH_ALONE.match(ln.text) or LABEL_ALONE.match(ln.text):
-            # (an item whose sentence is left open may go on after the labels: a page's
-            # labels set apart atop it, then the end of the item begun on the page before)
-            if not (in_items and (self.bullets or (not self._item_ended()
-                                                   and ln.page != d.lines[-1].page))):
-                self.close()
-            self.bullets.append(ln)
-            return True
-        if glyph:
-            self._drop_bullets()  # a list whose items carry their bullets: not these
-            # a new list; or the next item, set apart by a blank line or not
-            self.items_apart = in_items and (blank_before or self.items_apart)
-            self.start("item", ln)
-            return True
-        if in_items and ln.no in self.item_region:
-            if ln.no in self.item_starts and self.bullets:
-                self.start("item", ln)
-                self._take_bullet()
-            else:
-                self.add(ln)
-            return True
-        if in_items:
-            assert d is not None
-            prev = d.lines[-1].text
-            ended = ends_sentence(prev) or bool(MARKER_ENDED.search(prev))
-            if blank_before and not new_page:
-                self.close()
-                self.items_apart = True
-            elif CAPTION.match(ln.text) or (self.contents and listed(ln.text, self.contents)) \
-                    or (ended and (
-                    len(ln.text) > 1.08 * max(len(x.text) for x in d.lines)
-                    or looks_like_heading(ln.text, max(20, int(0.75 * self.width)))
-                    or (self.items_apart and starts_paragraph(ln.text))
-                    or (BULLET.match(d.lines[0].text) and len(d.lines) > 1
-                        and len(prev) < 0.9 * max(len(x.text) for x in d.lines)
-                        and starts_paragraph(ln.text)))):
-                # A caption; a heading the contents list (ended or not, the item is); wider
-                # than the items; a heading; in a list whose items are set apart by blank
-                # lines, a new sentence with none; or, in a list whose items carry their
-                # bullets, a new sentence with none after an item's short last line: the
-                # text after the list.
-                self.close()
-            else:
-                self.add(ln)
-                return True
-            self._drop_bullets()
-            return False
-        if self.bullets:
-            self._plan_items(lines, i)
-            self.start("item", ln)
-            self._take_bullet()
-            return True
-        return False
-
-    def _item_ended(self) -> bool:
-        """Whether the item being read ends its sentence (or its entry: "...;", "..., and")."""
-        assert self.draft is not None
-        prev = self.draft.lines[-1].text
-        return bool(ends_sentence(prev) or MARKER_ENDED.search(prev) or ITEM_END.search(prev))
-
-    def _take_bullet(self) -> None:
-        """The next bullet (or label) in wait goes to the item just started."""
-        assert self.draft is not None
-        mark = self.bullets.pop(0)
-        self.draft.marks.append(mark)
-        if LABEL_ALONE.match(mark.text):
-            self.draft.label = mark.text
-
-    def _plan_items(self, lines: list[Line], i: int) -> None:
-        """The lines from lines[i] on that the bullets (or labels: "c.") in wait introduce,
-        and where each item starts: the lines up to a blank line, a bullet, or (for bullets)
-        a line wider than them after a full stop; then the best places to split them into as
-        many items as there are bullets (after a semicolon, ", and", a full stop or the
-        marker due next, a comma or colon; then, if need be, before a capital). A labelled
-        item opens with a capital or a figure."""
-        region: list[Line] = []
-        widest = ends = 0
-        # Labels set apart ("a.", "b.", under a table) stand for notes of any width.
-        labels = all(LABEL_ALONE.match(b.text) for b in self.bullets)
-        for ln in lines[i:i + LIST_REACH]:
-            if not ln.text or BULLET.match(ln.text) or GLYPH_ALONE.match(ln.text) \
-                    or LABEL_ALONE.match(ln.text):
-                break
-            if region and widest and not labels and len(ln.text) > 1.08 * widest and (
-                    ends_sentence(region[-1].text) or MARKER_ENDED.search(region[-1].text)) \
-                    and ends >= len(self.bullets):
-                break  # (not before the lines can hold an item for each bullet)
-            ends += bool(ends_sentence(ln.text) or ITEM_END.search(ln.text))
-            region.append(ln)
-            widest = max(widest, len(ln.text))
-        scored = []
-        for k in range(1, len(region)):
-            prev, cur = region[k - 1].text, region[k].text
-            # A flattened marker ends the item only if it is the note due next ("$873.0" is
-            # an amount, not note 0).
-            marker = MARKER_ENDED.search(prev) and int(re.search(r"\d+$", prev).group()) in (
-                self.seq.expected, self.seq.expected + 1)
-            score = (3 if ITEM_END.search(prev) else
-                     2.5 if re.search(r",\s+(?:and|or)\d{0,3}$", prev) else  # "..., and"
-                     2 if marker or (ends_sentence(prev) and not DECIMAL_END.search(prev)) else
-                     1 if prev.endswith((",", ":")) else 0)
-            if labels and not starts_paragraph(cur):
-                continue  # a labelled note opens with a capital or a figure
-            if score:
-                scored.append((-score - (0.5 if cur[:1].isupper() else 0), k))
-            elif cur[:1].isupper():
-                # Items that end with no mark ("... ($2.1 billion)", "Monitoring programs"):
-                # a capital after a figure or a bracket, then after a word, when nothing
-                # better is left.
-                scored.append((-0.25 if not prev[-1:].isalpha() else -0.1, k))
-        chosen = sorted(k for _, k in sorted(scored)[:len(self.bullets) - 1])
-        self.item_region = {ln.no for ln in region}
-        self.item_starts = {region[k].no for k in chosen}
-
-    def _breaks(self, ln: Line, lines: list[Line], i: int, blank_before: bool,
-                new_page: bool) -> bool:
-        """Whether `ln` opens a new paragraph rather than continuing the current one."""
-        d = self.draft
-        assert d is not None
-        prev = d.lines[-1].text
-        enumerated = ENUMERATED.match(ln.text) and (ends_sentence(prev) or ITEM_END.search(prev)
-                                                    or prev.endswith(":"))
-        if d.kind == "caption":
-            return blank_before or new_page or ends_sentence(prev) or bool(enumerated)
-        if blank_before and not new_page:
-            # A blank line is a paragraph's end, or a column break inside one: the sentence
-            # left open goes on in lower case ("... with identifiable private" / blank /
-            # "information and identifiable biospecimens.").
-            return not (d.kind == "paragraph" and GOES_ON.match(ln.text)
-                        and not ends_sentence(prev) and not prev.endswith(":")
-                        and not MARKER_ENDED.search(prev))
-        if enumerated:
-            return True  # "a. ...", "(ii) ...": the next item of a lettered or numbered list
-        if d.kind == "paragraph" and not ends_sentence(prev) \
-                and first_word(ln.text) == first_word(d.lines[0].text) \
-                and first_word(ln.text) in self._list_openings(lines, i):
-            # The next entry of a list without bullets or full stops ("CRS Report ..."); where
-            # the line above ends a sentence, the rules below decide as for prose.
-            return True
-        if d.kind == "paragraph" and prev[-1:] in "”\")" and not ends_sentence(prev) \
-                and ln.text[:1].isupper() and prev[-1:] in self._list_endings(lines, i):
-            # The next entry of a list whose entries end with a title in quotes
-            # ('National Park Service, “Earth Day”') or a bracket, no full stop.
-            return True
-        if d.kind == "paragraph" and self._letter_head_ends(d, ln):
-            return True
-        if not ((ends_sentence(prev) or QUOTE_INTRO.search(prev))
-                and (starts_paragraph(ln.text) or ln.text.startswith("["))):
-            return False
-        if LEADING_NUMBER.match(ln.text) and \
-                int(LEADING_NUMBER.match(ln.text).group(1)) == self.seq.expected:
-            return False  # the line opens with the next marker: it belongs to this paragraph
-        if self.blank_separated and not new_page:
-            return False
-        width = self._local_width(d, lines, i)
-        room = width * (0.9 if new_page else 0.95)
-        need = len(prev) + 1 + len(first_word(ln.text))
-        # Or shorter than the paper's typical full line (the median of lines that a
-        # paragraph goes on after, in lower case): justified lines vary in letters, not in
-        # width, so a line the next word would have fitted on by that measure ended.
-        return need < room or (not new_page and need < self.full_line)
-
-    def _letter_head_ends(self, d: Draft, ln: Line) -> bool:
-        """A letter's head, a block each: its date alone on a line; the addressee's lines,
-        short and ending no sentence, up to a line of the letter's full width; the
-        salutation ("Dear Mr. Chairman:")."""
-        first, last = d.lines[0].text, d.lines[-1].text
-        if len(d.lines) == 1 and DATE_LINE.match(first):
-            return starts_paragraph(ln.text)
-        if SALUTATION.match(last) or SALUTATION.match(ln.text):
-            return True
-        short = 0.6 * self.width
-        return len(d.lines) >= 2 and len(ln.text) >= 0.75 * self.width \
-            and starts_paragraph(ln.text) \
-            and all(len(x.text) < short and not ends_sentence(x.text) for x in d.lines)
-
-    def _list_openings(self, lines: list[Line], i: int) -> set[str]:
-        """The words that open a list's entries when it has no bullets and its entries no
-        closing full stop ("CRS Report R46458, ..., by Kelley M. Sayler"): in the run of lines
-        around line i (no blank line between), a capitalised first word that opens at least
-        three lines and a third of them; or, for a run too short to tell (a list cut into
-        groups by subheads), the same in the 30 lines around it. Prose opens its lines with
-        whatever word the wrapping left there."""
-        start, end = _run_around(lines, i)
-        found = self.openings.get((start, end))
-        if found is None:
-            found = _openings(lines[start:end + 1])
-            if not found and end - start < 8:
-                found = _openings(lines[max(0, i - 15):i + 15])
-            self.openings[(start, end)] = found
-        return found
-
-    def _list_endings(self, lines: list[Line], i: int) -> str:
-        """The closing marks (” " ) that end at least three lines and a third of the lines
-        of the run around line i (no blank line between) with no full stop before them."""
-        start, end = _run_around(lines, i)
-        run = [ln.text for ln in lines[start:end + 1]]
-        ends = Counter(t[-1] for t in run if t[-1:] in "”\")" and not ends_sentence(t))
-        return "".join(c for c, n in ends.items() if n >= 3 and 3 * n >= len(run))
-
-    def _local_width(self, d: Draft, lines: list[Line], i: int) -> int:
-        near = [ln.text for ln in d.lines[-6:]]
-        j, seen = i, 0
-        while j < len(lines) and seen < 3:
-            if lines[j].text and lines[j].page == lines[i].page:
-                near.append(lines[j].text)
-                seen += 1
-            j += 1
-        widest = max((len(t) for t in near), default=self.width)
-        return widest if widest >= 0.5 * self.width else self.width
-
-
-def _run_around(lines: list[Line], i: int) -> tuple[int, int]:
-    """The first and last index of the run of lines around line i (no blank line between)."""
-    start = end = i
-    while start > 0 and lines[start - 1].text:
-        start -= 1
-    while end + 1 < len(lines) and lines[end + 1].text:
-        end += 1
-    return start, end
-
-
-def _openings(lines: list[Line]) -> set[str]:
-    texts = [ln.text for ln in lines if ln.text]
-    firsts = Counter(first_word(t) for t in texts)
-    return {w for w, c in firsts.items() if c >= 3 and 3 * c >= len(texts) and w[:1].isupper()}
 
 
 def captioned_spans(lines: list[Line], width: int,
