@@ -339,7 +339,7 @@ def test_a_running_head_printed_across_a_large_heading_stays_out_of_it():
 def test_an_entry_of_a_glossary_or_an_index_is_no_heading():
     # Under "Skill codes" and "Acronyms": "DMP data management plan. 21", "DIST Building
     # distributable software. 13, 15–17, 20, 21, 24, 27": text, a full stop, its pages.
-    from glossa.ingest.body import looks_like_heading
+    from glossa.ingest.text.body.headings import looks_like_heading
     headings = [h.text for h in _text_reading(TEACHING, "other").headings()]
     assert {"Skill codes", "Acronyms"} <= set(headings)
     assert not [h for h in headings if h.startswith(("DMP ", "CD ", "DIST Building"))]

@@ -98,7 +98,7 @@ MARKER_TEXT = st.lists(st.one_of(st.sampled_from(["1", "12", "34", "x", ".", " "
 def test_a_notes_marker_is_found_where_the_plain_pattern_finds_it(text, n, brackets):
     import re
 
-    from glossa.ingest.pagenotes import _marker_pattern
+    from glossa.ingest.text.pagenotes import _marker_pattern
 
     plain = re.compile(rf"(?:(?<=\S)|(?<=[.,;:!?”’\"')] )){n}(?=[\s,.;:—–)]|$)"
                        + (rf"|\[{n}\]" if brackets else ""))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from glossa.ingest.decode import normalise_text
-from glossa.ingest.pages import split_lines
+from glossa.ingest.text.pages import split_lines
 from glossa.model.problems import Problem
 from glossa.model.reading import Heading, Paragraph, Reading
 
