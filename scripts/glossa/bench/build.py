@@ -58,7 +58,7 @@ print("BENCH", json.dumps({"total": total, **site.timings, "check only": check,
 INCREMENTAL_CHILD = """
 import json, sys, time
 from pathlib import Path
-from glossa import content
+from glossa.publish import content
 from glossa.publish.site import Memo, build_site
 root = Path(sys.argv[1])
 memo = Memo()  # as under `glossa serve`: parts whose inputs did not change are kept
