@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from glossa.model.reading import MarkerIssue
 
 # Digits glued to what precedes them and followed by a space, a dash or the end.
-CANDIDATE = re.compile(r"(?<=[^\s\d])(\d{1,3})(?=[\s—–]|$)")
+CANDIDATE = re.compile(r"(?<=[^\s\d])(\d{1,3})(?=[\s—–]|$|[.,;:](?=\s|$))")
 OPENING_AFTER = re.compile(r"^\s+[\"“‘'(\[]?[A-Z0-9]|^\s*$")
 CLOSING_PUNCT = set(".,;:!?…\"'”’)]»")
 # What may stand right before a marker besides closing punctuation: a lower-case letter.
 # Capitals and digits are kept apart so that "G7", "R47390" and "F-35" stay text.
 DECIMAL_BEFORE = re.compile(r"(\d+)\.$")
 NUMBER_BEFORE = re.compile(r"[\d,.]*\d[,.]$")
+# A superscript the text set one space after the punctuation it follows ("services. 1
+# However", "EU action, 3 as well"): taken only in a paper that sets its markers so.
+SPACED = re.compile(r"(?<=[^\s\d.][.,;:!?…\"'”’)\]]) (\d{1,3})(?=\s|$)")
 
 
 @dataclass
@@ -30,6 +33,26 @@ class MarkerSequence:
     line: int = 0  # the source line being read, for reports
     seen: list[int] = field(default_factory=list)
     issues: list[MarkerIssue] = field(default_factory=list)
+    spaced: bool = False  # the paper's markers stand one space after their punctuation
+
+
+def sets_markers_apart(texts: list[str], notes: int) -> bool:
+    """Does the paper set its markers one space after the punctuation they follow? When
+    the numbers so placed count up 1, 2, 3 ... through most of its notes, and the numbers
+    glued to a word do not."""
+    if notes < 3:
+        return False
+
+    def chain(pattern: re.Pattern) -> int:
+        expected = 1
+        for text in texts:
+            for m in pattern.finditer(text):
+                if expected <= int(m.group(1)) <= expected + 2:  # a marker may be lost
+                    expected = int(m.group(1)) + 1
+        return expected - 1
+
+    spaced = chain(SPACED)
+    return spaced >= max(3, notes // 2) and chain(CANDIDATE) < spaced // 2
 
 
 @dataclass(frozen=True)
@@ -79,12 +102,35 @@ def take_markers(text: str, seq: MarkerSequence, tolerance: int = 3) -> tuple[st
     out: list[str] = []
     pos = 0
     removed = 0
-    for m in CANDIDATE.finditer(text):
+    candidates = list(CANDIDATE.finditer(text))
+    if seq.spaced:
+        candidates = sorted([*candidates, *SPACED.finditer(text)], key=lambda m: m.start())
+    for m in candidates:
+        if m.re is SPACED:
+            n = int(m.group(1))
+            if not seq.expected <= n <= seq.expected + tolerance \
+                    or (seq.highest is not None and n > seq.highest):
+                continue
+            if n > seq.expected:
+                seq.issues.append(MarkerIssue("gap", n, seq.line, text[max(0, m.start() - 30):
+                                                                        m.end()], seq.expected))
+            out.append(text[pos:m.start()])
+            pos = m.end()
+            found.append(Found(n, m.start() - removed))
+            removed += m.end() - m.start()
+            seq.seen.append(n)
+            seq.expected = n + 1
+            continue
         start = m.start()
+        if start < pos:
+            continue
         n = int(m.group(1))
         ok, strong = _position_ok(text, start)
         if ok is False or n == 0:
             continue
+        if text[m.end():m.end() + 1] in ".,;:" and m.end() < len(text) \
+                and not text[start - 1].islower():
+            continue  # before the sentence's own stop ("societies3. AI"): after a word only
         tail = text[m.end():]
         if ok is None:
             if n != seq.expected or not OPENING_AFTER.match(tail):

@@ -204,6 +204,9 @@ def score_paper(pid: str, source: str, truth: dict, reading: Reading) -> PaperSc
     variants = [{key(h.text, 40), key(SECTION_NUMBER.sub("", h.text), 40),
                  key(SECTION_LETTER.sub("", h.text), 40)} for h in reading.headings()]
     got = set().union(*variants)
+    # The heading of the notes ("Endnotes") titles the notes the reading gave the note
+    # list: found when the reading set it there.
+    got |= {key(d.text, 40) for d in reading.dropped if d.why.startswith("notes heading")}
     s.headings_total = len(wanted)
     s.headings_found = len(wanted & got)
     # A heading the contents leave out (a minor one) is still a heading when the web version

@@ -160,6 +160,7 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
             for ln in body[:6] + body[-4:]:
                 if ln.text == str(page + offset) and ln.no not in dropped:
                     drop(ln, "page number")
+        _one_number_a_page(pages, dropped, offset)
 
     # A page headed "Contents" with no leaders (its page numbers in a column set apart)
     # lists the paper's headings: each of its lines is an entry, a number alone its page;
@@ -197,6 +198,33 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
 
 
 SECTION_NO = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[A-Z](?:\.\d{1,2})*)\.?\s+\S")
+
+
+def _one_number_a_page(pages: dict[int, list[Line]], dropped: dict[int, Dropped],
+                       offset: int) -> None:
+    """A page has one number. On a page whose number (the one the other pages' numbers give
+    it) is found, another number alone at its edge is no page number: a note's number at
+    the foot of an endnotes list ("10" over its note, the page's "11" below it), or at the
+    top of the next page under the running head. It is given back to the text. When the
+    page's number itself is printed twice, the one where the other pages print theirs (at
+    their foot or at their top) is the page's."""
+    numbers = {page: [ln for ln in body if (d := dropped.get(ln.no)) is not None
+                      and d.why == "page number" and ln.text.isdigit()]
+               for page, body in pages.items()}
+    at_foot = sum(1 for page, found in numbers.items() for ln in found
+                  if ln is pages[page][-1])
+    at_top = sum(1 for page, found in numbers.items() for ln in found
+                 if ln is pages[page][0])
+    for page, found in numbers.items():
+        own = [ln for ln in found if ln.text == str(page + offset)]
+        if len(found) < 2 or not own:
+            continue
+        if len(own) > 1 and at_foot != at_top:
+            edge = pages[page][-1] if at_foot > at_top else pages[page][0]
+            own = [ln for ln in own if ln is edge] or own
+        for ln in found:
+            if ln not in own:
+                del dropped[ln.no]
 
 
 def _parent_entry(line: str, below: str) -> bool:

@@ -124,11 +124,15 @@ def _marker_pattern(n: int, brackets: bool = True) -> re.Pattern:
 
 
 def _best_run(lines: list[Line], idx: list[int], expected: int, body_text: list[str],
-              brackets: bool = True) -> tuple[int, list[tuple[int, int]]] | None:
+              brackets: bool = True, list_above: str = ""
+              ) -> tuple[int, list[tuple[int, int]]] | None:
     """Where this page's notes begin: the line that starts the longest run of notes down to
     the page's end (the lowest, of equals: a body line that happens to begin with the number
     sits higher), its number the next expected or up to GAP beyond (notes that could not be
-    read must not lose every later one), with a marker of that number in the body before."""
+    read must not lose every later one), with a marker of that number in the body before.
+    `list_above`: the text above the last page's notes, when they ran to its end: a page
+    that opens with the next note goes on with that list (an endnotes list over several
+    pages), whose markers are in the body above the list, not on the page before."""
     best: tuple[int, list[tuple[int, int]]] | None = None
     # The text above each line, as one string and the offset where each line starts: the
     # marker of a note is looked for in text[:offsets[k]] without copying it.
@@ -139,7 +143,8 @@ def _best_run(lines: list[Line], idx: list[int], expected: int, body_text: list[
         pos += len(lines[i].text) + 1
 
     def marked(n: int, k: int) -> bool:
-        return _marker_pattern(n, brackets).search(text, 0, offsets[k]) is not None
+        return _marker_pattern(n, brackets).search(text, 0, offsets[k]) is not None \
+            or (k == 0 and _marker_pattern(n, brackets).search(list_above) is not None)
 
     for k in range(len(idx)):
         for n in range(expected, expected + GAP + 1):
@@ -174,17 +179,32 @@ def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | Non
     parts: dict[int, list[str]] = {}
     line_nos: dict[int, list[int]] = {}
     body_text: list[str] = []  # body lines since the last notes, for marker evidence
+    list_above = ""  # the text above the last page's notes, if no page came between
     open_note: int | None = None  # the last note, if it was left unfinished
     carried: list[tuple[int, list[int], int]] = []  # (note, the page's lines, first note)
     displaced: set[int] = set()  # notes whose number was printed apart from their text
     for page in sorted(pages):
         idx = pages[page]
-        best = _best_run(lines, idx, expected, body_text, brackets)
+        best = _best_run(lines, idx, expected, body_text, brackets, list_above)
+        # Or the numbers in a column apart from their texts: when that reads more notes.
+        apart = _numbers_apart(lines, idx, (foot_numbers or {}).get(page, []), expected,
+                               body_text, brackets)
+        if apart is not None and (best is None or len(apart) > len(best[1])):
+            for n, nos, texts in apart:
+                parts[n], line_nos[n] = texts, nos
+                displaced.add(n)
+                result.claimed.update(nos)
+            expected = apart[-1][0] + 1
+            body_text, list_above, open_note = [], "", None
+            continue
         if best is None:
             body_text += [lines[i].text for i in idx]
             del body_text[:-EVIDENCE_LINES]
+            list_above = ""
             continue
         k0, run = best
+        list_above = list_above if k0 == 0 else " ".join(
+            [*body_text[-EVIDENCE_LINES:], *(lines[i].text for i in idx[:k0])])
         if run[0][1] > expected:
             below = [ln for ln in (foot_numbers or {}).get(page, ())
                      if ln.no > lines[idx[-1]].no]
@@ -245,6 +265,53 @@ def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | Non
         first = nos[1] if n in displaced and len(nos) > 1 else nos[0]
         result.notes[n] = Note(n, finish_text(parts[n], set()), first, lines=tuple(nos))
     return result
+
+
+def _numbers_apart(lines: list[Line], idx: list[int], set_aside: list[Line], expected: int,
+                   body_text: list[str], brackets: bool
+                   ) -> list[tuple[int, list[int], list[str]]] | None:
+    """Notes whose numbers the text printed in a column apart: the numbers n, n+1 ... each
+    alone on its line, then the notes' texts, one after the other, down to the page's end
+    ("12" / "13" / "Nilsson (2009)." / "Since the early 1960s, ..."). Each number must
+    have its marker in the text above, and the texts enough lines for every note; they
+    are cut where a line ends a sentence and the next opens one, the shortest such lines
+    first (a note's last line rarely fills the measure). [(number, lines, texts)] or None."""
+    page = [lines[i] for i in idx]
+    numbers = sorted([*(ln for ln in page if LONE_NUMBER.match(ln.text)),
+                      *(ln for ln in set_aside if ln.text.isdigit())], key=lambda ln: ln.no)
+    run: list[Line] = []
+    for ln in numbers:
+        n = int(ln.text)
+        if not run and expected <= n <= expected + GAP:
+            run = [ln]
+        elif run and n == int(run[-1].text) + 1:
+            run.append(ln)
+        elif run:
+            break
+    if not run:
+        return None
+    texts = [ln for ln in page if ln.no > run[-1].no and not LONE_NUMBER.match(ln.text)]
+    between = [ln for ln in page if run[0].no < ln.no < run[-1].no
+               and not LONE_NUMBER.match(ln.text)]
+    body = [ln for ln in page if ln.no < run[0].no]
+    if between or len(texts) < len(run) or not WORDY.search(texts[0].text) \
+            or _numbered_heading(texts[0].text) or len(texts) > MAX_LINES_PER_NOTE * len(run) \
+            or len(body) < len(texts) // 2:
+        return None  # notes sit at the page's foot, under the body; "2" / "Related work"
+        # opens a section
+    above = " ".join([*body_text[-EVIDENCE_LINES:], *(ln.text for ln in page if ln.no < run[0].no)])
+    if not all(_marker_pattern(int(ln.text), brackets).search(above) for ln in run):
+        return None
+    cuts = sorted((len(texts[j - 1].text), j) for j in range(1, len(texts))
+                  if ends_sentence(texts[j - 1].text) and texts[j].text[:1].isupper())
+    if len(cuts) < len(run) - 1:
+        return None
+    bounds = sorted(j for _, j in cuts[:len(run) - 1])
+    out = []
+    for ln, a, b in zip(run, [0, *bounds], [*bounds, len(texts)], strict=True):
+        out.append((int(ln.text), [ln.no, *(t.no for t in texts[a:b])],
+                    [t.text for t in texts[a:b]]))
+    return out
 
 
 def _with_numbers_among_notes(lines: list[Line], numbers: dict[int, list[Line]],

@@ -16,7 +16,7 @@ from glossa.ingest.decode import normalise_text
 from glossa.ingest.headings import HeadingIds, level_of, numbered
 from glossa.ingest.hints import Hints
 from glossa.ingest.leads import find_leads
-from glossa.ingest.markers import MarkerSequence
+from glossa.ingest.markers import MarkerSequence, sets_markers_apart
 from glossa.ingest.patterns import TOC_ENTRY, ends_sentence, squash, starts_paragraph
 from glossa.ingest.text.body.headings import looks_like_heading
 from glossa.ingest.text.body.reader import BodyReader
@@ -32,7 +32,7 @@ from glossa.ingest.text.furniture import (
     restore_listed_heads,
     split_glued_page_number,
 )
-from glossa.ingest.text.notes import find_endnotes
+from glossa.ingest.text.notes import NOTES_HEADING_DROPPED, NOTES_HEADINGS, find_endnotes
 from glossa.ingest.text.pagenotes import find_page_notes
 from glossa.ingest.text.pages import looks_like_pdf, split_lines
 from glossa.model.reading import Dropped, Heading, Line, Note, Reading
@@ -86,8 +86,8 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
     # A note's number that the text printed alone at the page's foot looks like a page number.
     foot_numbers: dict[int, list[Line]] = {}
     for ln in lines:
-        if ln.no in dropped and ln.text.isdigit() and dropped[ln.no].why.startswith(
-                ("running", "page number")):
+        if ln.no in dropped and ln.text.isdigit() and not dropped[ln.no].why.startswith(
+                "table of contents"):
             foot_numbers.setdefault(ln.page, []).append(ln)
     page_notes = find_page_notes(body_lines, foot_numbers) if pdf else None
     if page_notes and page_notes.notes:
@@ -96,6 +96,9 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         # Notes at the page feet, read page by page before the body: the body is what is left.
         for d in page_notes.dropped:
             dropped[d.line] = d
+        heading = _notes_heading(body_lines, min(n.line for n in page_notes.notes.values()))
+        if heading is not None:
+            dropped[heading.no] = Dropped(heading.no, heading.text, NOTES_HEADING_DROPPED)
         body_lines = [ln if ln.no not in page_notes.split else
                       replace(ln, text=ln.text[:page_notes.split[ln.no]].rstrip())
                       for ln in body_lines if ln.no not in page_notes.claimed]
@@ -116,8 +119,7 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
         notes = dict(endnotes.notes)
         if endnotes.heading is not None:
             h = endnotes.heading
-            dropped[h.no] = Dropped(h.no, h.text, "notes heading (the notes are listed at the end "
-                                    "of the page)")
+            dropped[h.no] = Dropped(h.no, h.text, NOTES_HEADING_DROPPED)
     for d in result.dropped:
         dropped[d.line] = d
 
@@ -185,11 +187,21 @@ def _running_title(lines: list[Line], dropped: dict[int, Dropped], hints: Hints)
     return hints
 
 
+def _notes_heading(lines: list[Line], first_note: int) -> Line | None:
+    """The heading right above the first note ("Endnotes"), when the notes read page by page
+    are a list under one: it titles the notes, not a section of the body."""
+    above = [ln for ln in lines if ln.text and ln.no < first_note]
+    if above and squash(above[-1].text).rstrip(":") in NOTES_HEADINGS:
+        return above[-1]
+    return None
+
+
 def _read_body(body_lines: list[Line], notes: dict[int, Note], pdf: bool, width: int,
                vocabulary: Container[str], contents: frozenset[str] = frozenset()
                ) -> tuple[BodyResult, MarkerSequence]:
     """The body's blocks and markers (the notes, read by an earlier stage, bound them)."""
-    seq = MarkerSequence(highest=max(notes) if notes else None)
+    seq = MarkerSequence(highest=max(notes) if notes else None,
+                         spaced=sets_markers_apart([ln.text for ln in body_lines], len(notes)))
     reader = BodyReader(pdf, width, seq, vocabulary, _blank_separated(body_lines), contents)
     return reader.read(body_lines), seq
 

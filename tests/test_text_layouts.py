@@ -1,0 +1,90 @@
+"""Text copied from a PDF in layouts of publishers the converter had not seen (issue #37),
+read right: one test per class, each on a short text in the shape pdftotext gives the
+layout (tests/fixtures/layouts/, our own words in the publishers' shapes: README.md there),
+and one that shows the rule quiet where the shape is something else."""
+
+from __future__ import annotations
+
+from glossa.ingest import ingest_text
+from glossa.ingest.conservation import conservation_problems
+from helpers import FIXTURES
+
+LAYOUTS = FIXTURES / "layouts"
+
+
+def read(name: str):
+    text = (LAYOUTS / name).read_text(encoding="utf-8")
+    reading = ingest_text(text)
+    assert conservation_problems(text, reading, name) == []  # and nothing is lost
+    return reading
+
+
+def test_an_endnotes_list_across_a_page_break_keeps_every_note_and_its_marker():
+    # (An EU parliamentary briefing: the list's page ends with note 5 and the page number,
+    # the next page opens with the running head and note 6.)
+    reading = read("endnotes-across-a-page-break.txt")
+    assert sorted(reading.notes) == [1, 2, 3, 4, 5, 6, 7]
+    assert reading.notes[5].text.startswith("The proposal named five problems")
+    assert reading.notes[6].text == "The office was set up by a decision of the commission in 2024."
+    assert sorted(m.n for m in reading.markers) == [1, 2, 3, 4, 5, 6, 7]
+    assert not any("See the" in p.text or "Penalties reach" in p.text
+                   for p in reading.paragraphs())
+
+
+def test_a_number_alone_is_a_page_number_only_where_the_page_has_none():
+    reading = read("endnotes-across-a-page-break.txt")
+    pages = sorted(d.text for d in reading.dropped if d.why == "page number")
+    assert pages == ["2", "3", "4"]
+
+
+def test_the_notes_heading_titles_the_notes_read_page_by_page():
+    reading = read("endnotes-across-a-page-break.txt")
+    assert any(d.text == "ENDNOTES" and d.why.startswith("notes heading") for d in reading.dropped)
+    assert "ENDNOTES" not in [b.text for b in reading.blocks]
+
+
+def test_markers_set_one_space_after_their_punctuation_are_markers():
+    reading = read("endnotes-across-a-page-break.txt")
+    intro = next(p for p in reading.paragraphs() if p.text.startswith("The rules apply"))
+    assert "sectors and bring benefits to them all. However" in intro.text
+    assert "action, as well" in intro.text
+
+
+def test_markers_one_space_after_punctuation_are_text_where_the_paper_glues_its_markers():
+    text = ("Cover Title\n\nThe act came in 2018.1 It named 3 bodies, 4 offices and more.2\n"
+            "Its second part, 3 of them, came later.3\n\n1 Note one, 2019.\n2 Note two, 2020.\n"
+            "3 Note three, 2021.\n")
+    reading = ingest_text(text, fmt="pdf")
+    para = next(p for p in reading.paragraphs() if p.text.startswith("The act"))
+    assert "3 bodies, 4 offices" in para.text and "part, 3 of them" in para.text
+
+
+def test_page_foot_notes_numbered_in_a_column_apart_from_their_texts_are_notes():
+    # (An EU research report: "1", "2", "3" each alone, then the three notes' texts.)
+    reading = read("notes-numbered-in-a-column-apart.txt")
+    assert {n: note.text for n, note in reading.notes.items()} == {
+        1: "Smith (2017).",
+        2: "Jones and Lee (2016) review the first results and the doubts they raised among "
+           "teachers and parents.",
+        3: "Brown (2018).",
+        4: "Green (1943).",
+        5: "White (1958) describes the first trained network of this kind.",
+    }
+    assert sorted(m.n for m in reading.markers) == [1, 2, 3, 4, 5]
+    assert not any("(1943)" in p.text or "Smith (2017)" in p.text for p in reading.paragraphs())
+
+
+def test_a_marker_glued_to_a_word_before_the_full_stop_is_a_marker():
+    reading = read("notes-numbered-in-a-column-apart.txt")
+    para = next(p for p in reading.paragraphs() if "games and in medicine" in p.text)
+    assert "medicine. Others" in para.text
+
+
+def test_a_section_number_alone_over_its_title_is_no_note():
+    body = "\n".join(f"Body line {i} says something about the topic at hand, at length."
+                     for i in range(20))
+    text = (f"Paper Title\n\nIt begins here.1\n{body}\n\n1\n\nA note at the foot, 2020.\n\f"
+            f"{body}\n\n2\n\nRelated work\n\nOthers have worked on this, as said before.\n{body}\n")
+    reading = ingest_text(text, fmt="pdf")
+    assert sorted(reading.notes) == [1]
+    assert any(getattr(b, "text", "").endswith("Related work") for b in reading.headings())
