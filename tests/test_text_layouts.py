@@ -69,9 +69,39 @@ def test_page_foot_notes_numbered_in_a_column_apart_from_their_texts_are_notes()
         3: "Brown (2018).",
         4: "Green (1943).",
         5: "White (1958) describes the first trained network of this kind.",
+        6: "See Pennington and others (2014)",
+        7: "https://example.org/vectors",
+        8: "Vygotsky (1986) is the classic account of this view.",
     }
-    assert sorted(m.n for m in reading.markers) == [1, 2, 3, 4, 5]
+    assert sorted(m.n for m in reading.markers) == [1, 2, 3, 4, 5, 6, 7, 8]
     assert not any("(1943)" in p.text or "Smith (2017)" in p.text for p in reading.paragraphs())
+
+
+def test_words_torn_from_the_body_between_the_numbers_and_their_notes_are_set_aside():
+    # ("6" / "7" / "8" / "the" / "centre's" / "hub:" / the notes: the three words belong
+    # to a sentence of the body, which the text printed there.)
+    reading = read("notes-numbered-in-a-column-apart.txt")
+    assert [d.text for d in reading.dropped if "between notes' numbers" in d.why] == [
+        "the", "centre's", "hub:"]
+    assert not any(p.text in ("the", "hub:") for p in reading.paragraphs())
+
+
+def test_a_page_whose_numbers_stand_alone_in_a_table_has_no_notes_apart():
+    # (A CRS report's table of votes, RL30857: a column of counts, the next note's number
+    # among them, then the table's source line.)
+    from glossa.ingest.text.pagenotes import _numbers_apart
+    from glossa.model.reading import Line
+
+    texts = ["Body line of the table's page, with its marker.17 It goes on here.",
+             *"6 5 5 5 2 4 3 3 3 17".split(),
+             "Source: Congressional Record, vol. 65 (December 3 - 5, 1923), pp. H8-H15."]
+    lines = [Line(no, t, 0) for no, t in enumerate(texts, 1)]
+    idx = list(range(len(lines)))
+    assert _numbers_apart(lines, idx, [], 17, [], True) is None
+    # The same numbers with no column of counts around them: a note.
+    alone = [lines[0], Line(11, "17", 0), lines[-1]]
+    assert _numbers_apart(alone, [0, 1, 2], [], 17, [], True) == [
+        (17, [11, 12], [texts[-1]])]
 
 
 def test_a_marker_glued_to_a_word_before_the_full_stop_is_a_marker():

@@ -41,6 +41,9 @@ NUMBERED_HEADING = re.compile(r"^[A-Z][^\W\d_]*(?:[ -][^\W\d_]+){0,5}[?]?$")
 BRACKETED = re.compile(r"\[(\d{1,3})\]")
 LONE_NUMBER = re.compile(r"^\d{1,3}$")
 NOTE_LINE = re.compile(r"^(\d{1,3})(?:[.)]?\s+(\S.*))?$")
+STRAY = "a word of the body that the text printed between notes' numbers and their texts"
+URL_START = re.compile(r"(?:https?://|www\.)")
+URL_END = re.compile(r"(?:https?://|www\.)\S+$")
 CONTINUED = re.compile(r"^[(\[]?\s*continued\s*(?:\.{2,}|…|on next page)?\s*[)\]]?\.?$", re.I)
 MAX_LINES_PER_NOTE = 24
 EVIDENCE_LINES = 400  # how far back a note's marker is looked for (some pages)
@@ -189,8 +192,14 @@ def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | Non
         # Or the numbers in a column apart from their texts: when that reads more notes.
         apart = _numbers_apart(lines, idx, (foot_numbers or {}).get(page, []), expected,
                                body_text, brackets)
-        if apart is not None and (best is None or len(apart) > len(best[1])):
+        if apart is not None and (best is None or len([n for n, _, _ in apart if n])
+                                  >= len(best[1])):
             for n, nos, texts in apart:
+                if n == 0:  # words torn from the body
+                    result.claimed.update(nos)
+                    result.dropped.extend(Dropped(no, t, STRAY) for no, t in zip(nos, texts,
+                                                                              strict=True))
+                    continue
                 parts[n], line_nos[n] = texts, nos
                 displaced.add(n)
                 result.claimed.update(nos)
@@ -288,9 +297,18 @@ def _numbers_apart(lines: list[Line], idx: list[int], set_aside: list[Line], exp
             run.append(ln)
         elif run:
             break
-    if not run:
-        return None
+    if not run or len(numbers) - len(run) > len(run):
+        return None  # (a page of numbers alone is a table's column)
     texts = [ln for ln in page if ln.no > run[-1].no and not LONE_NUMBER.match(ln.text)]
+    # Words the text put between the numbers and the notes, a word a line ("the" / "JRC"
+    # / "hub:"), torn from a sentence of the body: set aside, reported (a note of one word
+    # ends it: "Ibid.").
+    strays: list[Line] = []
+    while len(texts) > 1 and len(texts[0].text.split()) == 1 and not ends_sentence(
+            texts[0].text) and not URL_START.match(texts[0].text):
+        strays.append(texts.pop(0))
+    if len(strays) < 2:  # one word alone is a section's title ("3" / "Values"), not a stray
+        texts, strays = strays + texts, []
     between = [ln for ln in page if run[0].no < ln.no < run[-1].no
                and not LONE_NUMBER.match(ln.text)]
     body = [ln for ln in page if ln.no < run[0].no]
@@ -302,16 +320,36 @@ def _numbers_apart(lines: list[Line], idx: list[int], set_aside: list[Line], exp
     above = " ".join([*body_text[-EVIDENCE_LINES:], *(ln.text for ln in page if ln.no < run[0].no)])
     if not all(_marker_pattern(int(ln.text), brackets).search(above) for ln in run):
         return None
-    cuts = sorted((len(texts[j - 1].text), j) for j in range(1, len(texts))
-                  if ends_sentence(texts[j - 1].text) and texts[j].text[:1].isupper())
+    # Where the next line opens a note (a capital, a quote, an address): first where the
+    # line before ends a sentence, or stops short, or is an address (a note may end with
+    # no full stop: "See Pennington et al. (2014)"); the shorter that line, the likelier
+    # (a note's last line seldom fills the measure).
+    longest = max(len(ln.text) for ln in texts)
+    cuts = []
+    for j in range(1, len(texts)):
+        before, after = texts[j - 1].text, texts[j].text
+        if not _opens_note(after):
+            continue
+        stop = ends_sentence(before)
+        if stop or URL_END.search(before) or (
+                (len(before) < 0.6 * longest or URL_START.match(after))
+                and before.split()[-1].lower() not in CONNECTIVES
+                and not before.endswith((",", "-", ":", ";"))):
+            cuts.append((len(before) / longest - (0.3 if stop else 0), j))
+    cuts.sort()
     if len(cuts) < len(run) - 1:
         return None
     bounds = sorted(j for _, j in cuts[:len(run) - 1])
-    out = []
+    out: list = [(0, [ln.no for ln in strays], [ln.text for ln in strays])] if strays else []
     for ln, a, b in zip(run, [0, *bounds], [*bounds, len(texts)], strict=True):
         out.append((int(ln.text), [ln.no, *(t.no for t in texts[a:b])],
                     [t.text for t in texts[a:b]]))
     return out
+
+
+def _opens_note(text: str) -> bool:
+    """A capital, a quote or an address: how a note's text opens."""
+    return text[:1].isupper() or text[:1] in "“\"‘(" or bool(URL_START.match(text))
 
 
 def _with_numbers_among_notes(lines: list[Line], numbers: dict[int, list[Line]],
