@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
 from glossa.ingest.boxes import box_sections
-from glossa.ingest.headings import HeadingIds, level_of, numbered
+from glossa.ingest.headings import HeadingLevels, notes_heading_dropped
 from glossa.ingest.hints import Hints
-from glossa.ingest.joining import join_lines
+from glossa.ingest.joining import Vocabulary, join_lines
 from glossa.ingest.patterns import (
     APPENDIX_LABEL,
     CONTENTS_HEADS,
@@ -102,7 +103,7 @@ def ingest_layout(layout: Layout, hints: Hints | None = None,
     lines = [ln for ln in lines if ln.no not in dropped]
     front, title, subtitle, lines = _front(lines, stats, hints, dropped)
     notes, lines = _page_notes(lines, stats, dropped)
-    reader = _BlockReader(stats, _vocabulary(layout))
+    reader = _BlockReader(stats, Vocabulary(layout.text()))
     blocks = reader.read(lines, dropped)
     if not notes:
         notes, blocks = _endnotes(blocks, dropped)
@@ -228,10 +229,6 @@ def _column(ln: PdfLine, stats: _Stats, width: float = 612.0) -> int:
 def _page_mid(stats: _Stats, page: int) -> float:
     a, b = stats.left.get((page, 0)), stats.left.get((page, 1))
     return (a + b) / 2 if a is not None and b is not None else 306.0
-
-
-def _vocabulary(layout: Layout) -> set[str]:
-    return {w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", layout.text())}
 
 
 # -- furniture --------------------------------------------------------------------------
@@ -545,7 +542,7 @@ def _foot_zone(page: list[PdfLine], stats: _Stats) -> list[PdfLine]:
 # -- blocks -----------------------------------------------------------------------------
 
 class _BlockReader:
-    def __init__(self, stats: _Stats, vocabulary: set[str]):
+    def __init__(self, stats: _Stats, vocabulary: Container[str]):
         self.stats = stats
         self.vocabulary = vocabulary
         self.blocks: list[_Block] = []
@@ -839,11 +836,7 @@ def _endnotes(blocks: list[_Block], dropped: dict[int, Dropped]
                 else:
                     break
             if len(notes) >= 2:
-                h = b.lines[0]
-                dropped[h.no] = Dropped(h.no, h.text, "notes heading (the notes are listed "
-                                        "at the end of the page)")
-                for extra in b.lines[1:]:
-                    dropped[extra.no] = Dropped(extra.no, extra.text, "notes heading")
+                dropped.update(notes_heading_dropped(b.lines))
                 return ({n: Note(n, _join(parts), no, lines=tuple(nos), page=page + 1)
                          for n, (no, parts, nos, page) in notes.items()}, blocks[:k])
     return {}, blocks
@@ -986,7 +979,8 @@ def _column_heads(blocks: list[_Block], stats: _Stats) -> list[_Block]:
     return out
 
 
-def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabulary: set[str],
+def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats,
+            vocabulary: Container[str],
             levels: dict[str, int]):
     highest = max(notes) if notes else 0
     # Levels: headings set out into the left margin first (when the paper has several), then
@@ -1003,9 +997,7 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
     markers: list[Marker] = []
     issues: list[MarkerIssue] = []
     n_para = 0
-    ids = HeadingIds()
-    wanted = {squash(k): v for k, v in levels.items()}
-    by_number = numbered(b.lines[0].text for b in blocks if b.kind == "heading")
+    headings = HeadingLevels((b.lines[0].text for b in blocks if b.kind == "heading"), levels)
     expected = 1
     for b in blocks:
         page = b.lines[0].page + 1
@@ -1015,9 +1007,8 @@ def _finish(blocks: list[_Block], notes: dict[int, Note], stats: _Stats, vocabul
             b.kind = "paragraph"  # lines of large type run on: a block of names, no heading
         if b.kind == "heading":
             text, found, _, _ = _text_and_markers(b, highest, set())
-            level = level_of(text, 2 if b.level == -1 else level_by_style[_style(b)],
-                             by_number, wanted)
-            slug = ids.make(text)
+            level = headings.level(text, 2 if b.level == -1 else level_by_style[_style(b)])
+            slug = headings.id(text)
             for n, offset, no, after in found:  # a note on a heading ("Elections1")
                 expected = max(expected, n + 1)
                 markers.append(Marker(n, slug, offset, no, after))
@@ -1101,7 +1092,7 @@ def _table_text(lines: list[PdfLine]) -> str:
     return "\n".join(out)
 
 
-def _text_and_markers(b: _Block, highest: int, vocabulary: set[str]):
+def _text_and_markers(b: _Block, highest: int, vocabulary: Container[str]):
     """The block's text with its markers taken out: (text, [(n, offset, line, before)],
     lead). A run of raised digits is a marker when the paper has a note of that number."""
     text = ""
