@@ -10,7 +10,7 @@ import re
 import pytest
 
 from glossa.ingest.conservation import conservation_problems
-from glossa.ingest.pdflayout import PdfError, read_pdf
+from glossa.ingest.pdf import PdfError, read_pdf
 from glossa.ingest.pdfread import ingest_layout
 from glossa.ingest.source import read_source
 from glossa.model.reading import Heading, Paragraph

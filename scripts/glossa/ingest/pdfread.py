@@ -40,7 +40,7 @@ from glossa.ingest.patterns import (
     ends_sentence,
     squash,
 )
-from glossa.ingest.pdflayout import Layout, PdfLine
+from glossa.ingest.pdf import Layout, PdfLine
 from glossa.model.reading import (
     Dropped,
     FrontLine,

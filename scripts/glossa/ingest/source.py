@@ -32,7 +32,7 @@ def read_source(data: bytes, path: str, hints: Hints | None = None, fmt: str | N
         if text is None:
             return None, None, problems
         return text, ingest_text(text, hints, fmt, levels), problems
-    from glossa.ingest.pdflayout import PdfError, read_pdf
+    from glossa.ingest.pdf import PdfError, read_pdf
     from glossa.ingest.pdfread import ingest_layout
 
     if len(data) > MAX_PDF_BYTES:
