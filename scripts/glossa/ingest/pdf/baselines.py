@@ -37,7 +37,6 @@ class Char:
     space: bool  # a space (real or generated) came right before it
 
 
-
 def _script(c: Char, base: float, size: float) -> str:
     if c.size >= 0.85 * size:
         return ""

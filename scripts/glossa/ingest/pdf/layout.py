@@ -57,13 +57,17 @@ class PdfLine:
 
     @property
     def bold(self) -> bool:
-        letters = [s for s in self.spans if s.script != "sup" and s.text.strip()]
+        letters = self._letters()
         return bool(letters) and all(s.bold for s in letters)
 
     @property
     def italic(self) -> bool:
-        letters = [s for s in self.spans if s.script != "sup" and s.text.strip()]
+        letters = self._letters()
         return bool(letters) and all(s.italic for s in letters)
+
+    def _letters(self) -> list[Span]:
+        """The spans that hold its text, its raised marks aside: what its style is judged by."""
+        return [s for s in self.spans if s.script != "sup" and s.text.strip()]
 
 
 @dataclass
