@@ -68,8 +68,7 @@ def _text_reading(paper: str, folder: str = "crs"):
 @cache
 def _pdf_reading(paper: str, folder: str = "crs"):
     """A shared-corpus paper's PDF, read from its layout (once per test run)."""
-    from glossa.ingest.pdflayout import read_pdf
-    from glossa.ingest.pdfread import ingest_layout
+    from glossa.ingest.pdf import ingest_layout, read_pdf
     return ingest_layout(read_pdf((SHARED / folder / paper / "source.pdf").read_bytes()))
 
 

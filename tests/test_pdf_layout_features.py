@@ -10,8 +10,7 @@ import re
 import pytest
 
 from glossa.ingest.conservation import conservation_problems
-from glossa.ingest.pdflayout import PdfError, read_pdf
-from glossa.ingest.pdfread import ingest_layout
+from glossa.ingest.pdf import PdfError, ingest_layout, read_pdf
 from glossa.ingest.source import read_source
 from glossa.model.reading import Heading, Paragraph
 from helpers import FIXTURES

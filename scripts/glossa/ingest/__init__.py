@@ -1,5 +1,5 @@
-"""A source -> a Reading: the readers (text/ for plain text, pdflayout + pdfread for a PDF;
-source.py picks one) and the stages they share.
+"""A source -> a Reading: the readers (text/ for plain text, pdf/ for a PDF; source.py picks
+one) and the stages they share (headings, joining, markers, boxes, leads, patterns).
 
 The face of the text reader: `from glossa.ingest import Hints, ingest_text, normalise_text,
 decode_source`.

@@ -1,5 +1,6 @@
 """Hard-wrapped lines -> running text: the joining both readers (text and PDF) share, which
-mends a hyphen a line break put inside a word and keeps a real one."""
+mends a hyphen a line break put inside a word and keeps a real one, by the paper's own words
+(its vocabulary)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,29 @@ DASHES = "—–"
 # hyphen that ended a line ("Ultra-" / "Deepwater") for a soft one. Mended when the paper
 # writes the compound with its hyphen elsewhere ("ultra-deepwater").
 GLUED_COMPOUND = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")
+# A word of letters, or letters joined by hyphens ("self-interest").
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 # Word endings that never stand as a word after a hyphen: a line break split the word.
 SUFFIXES = frozenset(("ment", "ments", "tion", "tions", "sion", "sions", "ing", "ings", "ity",
                       "ities", "ness", "ance", "ances", "ence", "ences", "ally", "ous", "ive",
                       "able", "ible"))
+
+
+class Vocabulary:
+    """A paper's words (lower case), from its whole text, found when first asked for: a
+    text that breaks no word across lines never asks."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            # Each distinct word lowered once (a paper repeats its words many times).
+            self.words = {w.lower() for w in set(WORD.findall(self.text))}
+        return word in self.words
 
 
 def join_lines(left: str, right: str, vocabulary: Container[str]) -> str:

@@ -1,9 +1,9 @@
 """A source file as received (text or PDF) -> its text layer and its reading, or problems.
 
 The one place that decides how a source is read: `source.txt` by the text reader, a PDF by
-the layout reader (`pdflayout` then `pdfread`). The text layer is what line numbers in the
-reading refer to: the text itself, or for a PDF its printed lines in reading order, a form
-feed between pages.
+the layout reader (`pdf/`: `read_pdf` then `ingest_layout`). The text layer is what line
+numbers in the reading refer to: the text itself, or for a PDF its printed lines in reading
+order, a form feed between pages.
 """
 
 from __future__ import annotations
@@ -32,8 +32,7 @@ def read_source(data: bytes, path: str, hints: Hints | None = None, fmt: str | N
         if text is None:
             return None, None, problems
         return text, ingest_text(text, hints, fmt, levels), problems
-    from glossa.ingest.pdflayout import PdfError, read_pdf
-    from glossa.ingest.pdfread import ingest_layout
+    from glossa.ingest.pdf import PdfError, ingest_layout, read_pdf
 
     if len(data) > MAX_PDF_BYTES:
         return None, None, [Problem(path, 0, "S006", f"the PDF is {len(data):,} bytes, over the "

@@ -35,8 +35,7 @@ from pathlib import Path
 from glossa.enrich.checks import check_reading
 from glossa.ingest import ingest_text, normalise_text
 from glossa.ingest.conservation import conservation_problems
-from glossa.ingest.pdflayout import read_pdf
-from glossa.ingest.pdfread import ingest_layout
+from glossa.ingest.pdf import ingest_layout, read_pdf
 from glossa.ingest.selfcheck import CATEGORY, OPEN_END, Finding, numbers_only
 from glossa.model.reading import TEXT_KINDS, Heading, Paragraph, Reading
 

@@ -11,8 +11,6 @@ from glossa.model.reading import Line, Note
 NOTES_HEADINGS = frozenset(squash(s) for s in (
     "Notes", "Endnotes", "End notes", "Footnotes", "References", "Sources", "Notes and sources",
 ))
-# Why a notes list's heading leaves the body: it titles the notes.
-NOTES_HEADING_DROPPED = "notes heading (the notes are listed at the end of the page)"
 CITATION_SIGNAL = re.compile(r"https?://|\b(?:1[89]|20)\d{2}\b|\bIbid\b|\bp{1,2}\.\s?\d", re.I)
 
 

@@ -6,15 +6,15 @@ and every dropped line with its reason.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Container
 from dataclasses import replace
 
 from glossa.ingest.boxes import box_sections
 from glossa.ingest.decode import normalise_text
-from glossa.ingest.headings import HeadingIds, level_of, numbered
+from glossa.ingest.headings import HeadingLevels, notes_heading_dropped
 from glossa.ingest.hints import Hints
+from glossa.ingest.joining import Vocabulary
 from glossa.ingest.leads import find_leads
 from glossa.ingest.markers import MarkerSequence, sets_markers_apart
 from glossa.ingest.patterns import TOC_ENTRY, ends_sentence, squash, starts_paragraph
@@ -32,7 +32,7 @@ from glossa.ingest.text.furniture import (
     restore_listed_heads,
     split_glued_page_number,
 )
-from glossa.ingest.text.notes import NOTES_HEADING_DROPPED, NOTES_HEADINGS, find_endnotes
+from glossa.ingest.text.notes import NOTES_HEADINGS, find_endnotes
 from glossa.ingest.text.pagenotes import find_page_notes
 from glossa.ingest.text.pages import looks_like_pdf, split_lines
 from glossa.model.reading import Dropped, Heading, Line, Note, Reading
@@ -81,7 +81,7 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
             | find_title_again(body_lines, front.title, front.subtitle)
         dropped.update(extra)
         body_lines = [ln for ln in body_lines if ln.no not in extra]
-    vocabulary = _Vocabulary(text)
+    vocabulary = Vocabulary(text)
     notes: dict[int, Note] = {}
     # A note's number that the text printed alone at the page's foot looks like a page number.
     foot_numbers: dict[int, list[Line]] = {}
@@ -98,7 +98,7 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
             dropped[d.line] = d
         heading = _notes_heading(body_lines, min(n.line for n in page_notes.notes.values()))
         if heading is not None:
-            dropped[heading.no] = Dropped(heading.no, heading.text, NOTES_HEADING_DROPPED)
+            dropped.update(notes_heading_dropped([heading]))
         body_lines = [ln if ln.no not in page_notes.split else
                       replace(ln, text=ln.text[:page_notes.split[ln.no]].rstrip())
                       for ln in body_lines if ln.no not in page_notes.claimed]
@@ -118,8 +118,7 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
     if endnotes:
         notes = dict(endnotes.notes)
         if endnotes.heading is not None:
-            h = endnotes.heading
-            dropped[h.no] = Dropped(h.no, h.text, NOTES_HEADING_DROPPED)
+            dropped.update(notes_heading_dropped([endnotes.heading]))
     for d in result.dropped:
         dropped[d.line] = d
 
@@ -214,25 +213,6 @@ def _column_width(lines: list[Line]) -> int:
     return max(40, lengths[int(0.9 * (len(lengths) - 1))])
 
 
-class _Vocabulary:
-    """The paper's words (lower case), found when first asked for: a text that breaks no
-    word across lines never asks."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.words: set[str] | None = None
-
-    def __contains__(self, word: str) -> bool:
-        if self.words is None:
-            self.words = _vocabulary(self.text)
-        return word in self.words
-
-
-def _vocabulary(text: str) -> set[str]:
-    # Each distinct word lowered once (a paper repeats its words many times).
-    return {w.lower() for w in set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text))}
-
-
 def _blank_separated(lines: list[Line]) -> bool:
     """Whether this text puts a blank line between paragraphs (most do; pdftotext often not)."""
     votes: Counter[bool] = Counter()
@@ -254,14 +234,12 @@ def _blank_separated(lines: list[Line]) -> bool:
 
 
 def _apply_levels(blocks: list, levels: dict[str, int]) -> list:
-    from glossa.ingest.patterns import squash
-    wanted = {squash(k): v for k, v in levels.items()}
-    by_number = numbered(b.text for b in blocks if isinstance(b, Heading))
-    ids = HeadingIds()
+    """The headings' final levels (their numbering, paper.yml's `levels`) and ids."""
+    headings = HeadingLevels((b.text for b in blocks if isinstance(b, Heading)), levels)
     out = []
     for b in blocks:
         if isinstance(b, Heading):
-            b = Heading(level_of(b.text, b.level, by_number, wanted), b.text, b.line,
-                        ids.make(b.text), lines=b.lines)
+            b = Heading(headings.level(b.text, b.level), b.text, b.line, headings.id(b.text),
+                        lines=b.lines)
         out.append(b)
     return out
