@@ -55,6 +55,31 @@ def test_title_and_subtitle_in_one_large_type_set_apart_by_a_gap():
     assert r.subtitle.startswith("Enhancing Agency Use of Performance Information")
 
 
+def _cover_with_display_title(above: list[Text]):
+    # (A designed brochure's cover, as the World Bank's 2020 brochure in the shared corpus
+    # sets it: the title in display type right above a larger block, the authors below.)
+    body = [Text(72, 600 + 14 * i, "This brochure sets out how the programme works and what "
+                 "it has found so far in its schools.", 11) for i in range(8)]
+    return read_made([[*above,
+                       Text(92, 322, "TECHNOLOGY AND", 40), Text(92, 366, "INNOVATION IN", 40),
+                       Text(92, 410, "EDUCATION AT", 40), Text(92, 454, "THE WORLD BANK", 40),
+                       Text(92, 515, "Ann Author, Ben Author, and Cat Author", 15), *body]])
+
+
+def test_title_in_display_type_right_above_a_larger_block_is_the_title():
+    _, r = _cover_with_display_title([Text(92, 241, "REIMAGINING HUMAN", 32),
+                                      Text(92, 280, "CONNECTIONS", 32)])
+    assert r.title == "REIMAGINING HUMAN CONNECTIONS"
+    assert r.subtitle == "TECHNOLOGY AND INNOVATION IN EDUCATION AT THE WORLD BANK"
+
+
+def test_a_small_label_above_the_title_stays_a_label():
+    # (A series label in smaller type, or display type set well apart, is no title.)
+    _, r = _cover_with_display_title([Text(92, 200, "DISCUSSION PAPER", 14),
+                                      Text(92, 120, "REIMAGINING HUMAN", 32)])
+    assert r.title == "TECHNOLOGY AND INNOVATION IN EDUCATION AT THE WORLD BANK"
+
+
 def test_title_printed_again_over_the_summary_is_dropped_not_a_heading():
     _, r = read("crs-R48914-cover-and-notes.pdf")
     assert r.title == "Cryptocurrency Mining and the Electricity Sector"

@@ -64,6 +64,12 @@ def read_front(lines: list[PdfLine], stats: Stats
                 after[0].top - end.bottom < 1.2 * big and not DATE.match(after[0].text) \
                 and not ends_sentence(after[0].text):
             sub_lines = _group_from(page, after[0])
+    upper = _display_above(page, title_lines, stats)
+    if upper:
+        # A title in display type right above the largest type ("REIMAGINING HUMAN
+        # CONNECTIONS" over "TECHNOLOGY AND INNOVATION IN EDUCATION AT THE WORLD BANK"): the
+        # title is read first; the larger type below it is its subtitle.
+        title_lines, sub_lines = upper, title_lines
     claimed = {ln.no for ln in title_lines + sub_lines}
     # A cover: a first page with no sentence of the body's text on it.
     cover = not any(abs(ln.size - stats.body) < 0.6 and (len(ln.text) > 60 or ends_sentence(
@@ -92,6 +98,26 @@ def read_front(lines: list[PdfLine], stats: Stats
         else:
             keep.append(ln)
     return front, title, subtitle, keep
+
+
+def _display_above(page: list[PdfLine], title: list[PdfLine], stats: Stats) -> list[PdfLine]:
+    """The lines of a block in display type (near the title's size, far above the body's)
+    set on the title's left edge and right above it, with no gap between: [] if none."""
+    head, big = title[0], title[0].size
+    block: list[PdfLine] = []
+    cur = head
+    while True:
+        above = [ln for ln in page if ln not in title and ln not in block
+                 and 0 <= cur.top - ln.bottom < 0.6 * big and ln.bottom <= cur.top + 1
+                 and big > ln.size >= max(0.7 * big, 2 * stats.body)
+                 and abs(ln.x0 - head.x0) < 0.5 * big and re.search(r"[^\W\d_]{2,}", ln.text)]
+        if not above:
+            break
+        cur = max(above, key=lambda ln: ln.bottom)
+        block.insert(0, cur)
+    if not block or len(" ".join(ln.text for ln in block).split()) < 2:
+        return []
+    return block
 
 
 def _runs_on(ln: PdfLine, lines: list[PdfLine], stats: Stats) -> bool:
