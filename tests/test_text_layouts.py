@@ -118,3 +118,38 @@ def test_a_section_number_alone_over_its_title_is_no_note():
     reading = ingest_text(text, fmt="pdf")
     assert sorted(reading.notes) == [1]
     assert any(getattr(b, "text", "").endswith("Related work") for b in reading.headings())
+
+
+BODY = "\n".join(f"Body line {i} of the paper holds enough words to fill a line of the page."
+                 for i in range(30))
+
+
+def test_a_title_whose_line_ends_on_a_word_that_needs_more_goes_on_on_the_next():
+    # (An OECD legal instrument: "Recommendation of the Council on" / "Artificial Intelligence".)
+    reading = ingest_text(f"Recommendation of the Council on\nArtificial Intelligence\n\n{BODY}\n",
+                          fmt="pdf")
+    assert reading.title == "Recommendation of the Council on Artificial Intelligence"
+
+
+def test_a_title_goes_on_through_a_line_that_leaves_its_phrase_open():
+    # (A JRC report's cover: four lines, the title on three, its subtitle on the fourth.)
+    reading = ingest_text("The Effect of Machine\nLearning on Schools,\nTeachers, and Pupils\n"
+                          f"Choices for the future\nAuthor: Doe, Jane\n\n{BODY}\n", fmt="pdf")
+    assert reading.title == "The Effect of Machine Learning on Schools, Teachers, and Pupils"
+    assert reading.subtitle == "Choices for the future"
+
+
+def test_a_label_stamped_three_times_atop_the_first_page_is_no_title():
+    # (A World Bank brochure's text: "Public Disclosure Authorized", printed down its
+    # margins, comes first; the title is in capitals, its subtitle a block of capitals.)
+    stamp = "Public Disclosure Authorized\n" * 4
+    reading = ingest_text(f"{stamp}\nREIMAGINING SHARED\nLESSONS\n\nTHE ROLE OF\nSCHOOLS IN\n"
+                          f"OUR TOWNS\n\nAnn Author and Ben Author\n\n{BODY}\n", fmt="pdf")
+    assert reading.title == "REIMAGINING SHARED LESSONS"
+    assert reading.subtitle == "THE ROLE OF SCHOOLS IN OUR TOWNS"
+    assert sum(d.text == "Public Disclosure Authorized" for d in reading.dropped) == 4
+
+
+def test_a_line_said_twice_on_the_cover_is_no_stamp():
+    reading = ingest_text(f"Shared Rules\nShared Rules\n\n{BODY}\n", fmt="pdf")
+    assert not any(d.why.startswith("a label stamped") for d in reading.dropped)

@@ -113,3 +113,16 @@ def title_case(text: str) -> bool:
     """Most longer words capitalised, as headings set in title case are."""
     longer = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
     return len(longer) >= 2 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
+
+# A word that leaves a title unfinished: "Recommendation of the Council on".
+DANGLING = frozenset("a an and as at by for from in into of on or the to with via".split())
+# Labels that a sidebar or an author block prints beside a title.
+SIDEBAR_LABEL = re.compile(r"\b(?:Author|Authors|Editors?|Contact|Abstract|Keywords)\s*:")
+SUBTITLE_OPENS = re.compile(r"^[(\[]|^[a-z]")  # a bracket or a small letter: the title goes on
+
+
+def leaves_open(line: str) -> bool:
+    """A title's line whose phrase goes on on the next line: it ends on a comma or on a
+    word that needs one after it ("Recommendation of the Council on")."""
+    words = line.split()
+    return bool(words) and (line.endswith(",") or words[-1].casefold() in DANGLING)

@@ -19,7 +19,14 @@ from collections import Counter
 from collections.abc import Container
 from typing import NamedTuple
 
-from glossa.ingest.patterns import CLOSERS, ends_sentence, squash
+from glossa.ingest.patterns import (
+    CLOSERS,
+    DANGLING,
+    SIDEBAR_LABEL,
+    SUBTITLE_OPENS,
+    ends_sentence,
+    squash,
+)
 from glossa.model.problems import WARNING, Problem
 from glossa.model.reading import TEXT_KINDS, Paragraph, Reading
 
@@ -57,8 +64,6 @@ NUMBER_TOKEN = re.compile(r"^[-–−+(]?[$€£¥]?\d[\d.,]*%?[)]?$|^[-–—/|
 OPEN_END = re.compile(r"[^\W_]$|[,\-–]$")
 # A web address, which opens in lower case but no sentence (a footer's).
 WEB_ADDRESS = re.compile(r"https?:|www\.")
-# A word that leaves a title unfinished: "Recommendation of the Council on".
-DANGLING = frozenset("a an and as at by for from in into of on or the to with via".split())
 # An organisation's name and nothing more: "United States Government Accountability Office",
 # "European Parliamentary Research Service".
 ORGANISATION = re.compile(
@@ -66,9 +71,6 @@ ORGANISATION = re.compile(
     r"Bank|Institute|Department|Ministry|Council|Cent(?:re|er)|Organi[sz]ation|University|"
     r"Foundation|Authority|Board|Committee|Secretariat|Library|Group|Forum|Association)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s*){1,4})?$")
-# Labels that a sidebar or an author block prints beside a title.
-SIDEBAR_LABEL = re.compile(r"\b(?:Author|Authors|Editors?|Contact|Abstract|Keywords)\s*:")
-SUBTITLE_OPENS = re.compile(r"^[(\[]|^[a-z]")  # a bracket or a small letter: the title goes on
 CAP = 5  # problems of one code shown for a paper; the rest are counted
 RUN_FROM = 4  # a run of flattened markers this long is no accident of the text
 
@@ -339,10 +341,15 @@ def _title(reading: Reading, path: str, pages: list[int]) -> list[Problem]:
              and _page(pages, d.line) == _page(pages, line)]
     title_lines = [f.text for f in reading.front if f.role == "title"]
     from_layout = any(p.page for p in reading.paragraphs())
+    # A subtitle a blank line below the title is set apart from it, wherever its lines break.
+    lines_of = [f.line for f in reading.front if f.role in ("title", "subtitle")]
+    roles_of = [f.role for f in reading.front if f.role in ("title", "subtitle")]
+    set_apart = any(r == "subtitle" and p == "title" and b - a > 1 for (a, p), (b, r) in zip(
+        zip(lines_of, roles_of), list(zip(lines_of, roles_of))[1:]))
     sub_lines = [f.text for f in reading.front if f.role == "subtitle"]
     if words_[-1].casefold().strip(",:;") in DANGLING:
         why = "cut short: it ends on “" + words_[-1] + "”"
-    elif sub_lines and not from_layout and _runs_into(title_lines[-1] if title_lines else title,
+    elif sub_lines and not from_layout and not set_apart and _runs_into(title_lines[-1] if title_lines else title,
                                                       sub_lines):
         # (Read from a PDF's layout, the subtitle is set apart by its type, which says more
         # than where its first line breaks: "TECHNOLOGY AND" / "INNOVATION IN".)

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from glossa.ingest.hints import Hints
-from glossa.ingest.patterns import CAPTION, DATE_LINE, IDENTIFIER, URL_LINE, ends_sentence, squash
+from glossa.ingest.patterns import (
+    CAPTION,
+    DATE_LINE,
+    IDENTIFIER,
+    SIDEBAR_LABEL,
+    SUBTITLE_OPENS,
+    URL_LINE,
+    ends_sentence,
+    leaves_open,
+    squash,
+)
 from glossa.model.reading import FrontLine, Line
 
 # Conventional section names open the body; they are headings, never a title.
@@ -77,6 +88,14 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
         roles[ln.no] = role
         if role == "text":
             text_lines.append((idx, ln))
+    # A line printed three times or more among them is a label stamped on the page
+    # ("Public Disclosure Authorized"), and a line that names a role ("Author: ...") the
+    # front matter's: neither is a title.
+    seen = Counter(squash(ln.text) for _, ln in text_lines)
+    for _, ln in text_lines:
+        if seen[squash(ln.text)] >= 3 or SIDEBAR_LABEL.match(ln.text):
+            roles[ln.no] = "label"
+    text_lines = [(i, ln) for i, ln in text_lines if roles[ln.no] == "text"]
     title_at = [i for i, ln in taken if roles[ln.no] == "title"]
     if title_at and not hints.subtitle:
         # A title named by the metadata (or by the running heads) with a line of text right
@@ -124,15 +143,23 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
                 for _, ln in block:
                     roles[ln.no] = "series" if len(block) == 1 and not hints.series else "text"
         else:
-            roles[title_block[0][1].no] = "title"
-            for _, ln in title_block[1:]:
-                roles[ln.no] = "subtitle"
+            n = _title_length([ln.text for _, ln in title_block])
+            for k, (_, ln) in enumerate(title_block):
+                roles[ln.no] = "title" if k < n else "subtitle"
+            if n == len(title_block) and later and _capitals(title_block[0][1].text) \
+                    and all(_capitals(ln.text) for _, ln in later[0]) \
+                    and later[0][0][0] == title_block[-1][0] + 2:
+                # A title in capitals and, a blank line below it, a block in capitals:
+                # its subtitle ("REIMAGINING HUMAN CONNECTIONS" / "TECHNOLOGY AND ...").
+                for _, ln in later[0]:
+                    roles[ln.no] = "subtitle"
+                later = later[1:]
         if later and len(later[-1]) == 1 and later[-1][0][1] is taken[-1][1]:
             heading_idx = later[-1][0][0]
             taken = [(i, ln) for i, ln in taken if i < heading_idx]
             body_start = heading_idx
-    front = tuple(FrontLine(ln.no, ln.text, "other" if roles[ln.no] == "text" else roles[ln.no])
-                  for _, ln in taken)
+    front = tuple(FrontLine(ln.no, ln.text, "other" if roles[ln.no] in ("text", "label")
+                            else roles[ln.no]) for _, ln in taken)
     if not taken:
         return Front("", "", "", (), body_start)
 
@@ -142,6 +169,21 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
     return Front(joined("title"), joined("subtitle"), joined("series"), front,
                  body_start if body_start < len(lines) and lines[body_start].text
                  else _skip_blank(lines, body_start))
+
+
+def _title_length(texts: list[str]) -> int:
+    """How many of a block's first lines the title is set on: the first, and each next one
+    while the phrase runs on: a line that leaves it open ("Recommendation of the Council
+    on"), a next line that opens in lower case or a bracket, or that leaves it open itself
+    and has a line after it ("The Impact of Artificial" / "Intelligence on Learning," /
+    "Teaching, and Education"); every line, when the title is set in capitals."""
+    if all(_capitals(t) for t in texts):
+        return len(texts)
+    n = 1
+    while n < len(texts) and (leaves_open(texts[n - 1]) or SUBTITLE_OPENS.match(texts[n])
+                              or (leaves_open(texts[n]) and n + 1 < len(texts))):
+        n += 1
+    return n
 
 
 def _capitals(text: str) -> bool:

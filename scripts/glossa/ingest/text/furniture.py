@@ -57,6 +57,7 @@ def _strip_page_number(text: str) -> str:
     return text
 
 
+STAMPED = "a label stamped on the first page, printed there three times in a row"
 # The first line of a contents entry wrapped onto the next (which has the leaders).
 WRAPPED_ENTRY = "table of contents entry (its first line)"
 
@@ -66,7 +67,19 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
     dropped: dict[int, Dropped] = {}
     pages = _pages(lines)
     edge = _edges(pages)
-    first_line = next((ln.no for ln in lines if ln.text), 0)
+    # A line of words printed three times or more in a row on the first page is a label
+    # stamped on it ("Public Disclosure Authorized", down the margins), not its title.
+    stamped: set[int] = set()
+    cover = [ln for ln in lines if ln.text and ln.page == lines[0].page] if lines else []
+    k = 0
+    while k < len(cover):
+        j = k
+        while j + 1 < len(cover) and squash(cover[j + 1].text) == squash(cover[k].text):
+            j += 1
+        if j - k >= 2 and len(cover[k].text.split()) >= 2 and not ends_sentence(cover[k].text):
+            stamped.update(ln.no for ln in cover[k:j + 1])
+        k = j + 1
+    first_line = next((ln.no for ln in lines if ln.text and ln.no not in stamped), 0)
     title_key = squash(title)
 
     def drop(ln: Line, why: str) -> None:
@@ -95,6 +108,9 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
                           for tok in set(re.split(r"[\s·|,]+", ln.text)) if tok)
 
     for ln in lines:
+        if ln.no in stamped:
+            drop(ln, STAMPED)
+            continue
         if not ln.text or ln.no == first_line:
             continue
         text = ln.text

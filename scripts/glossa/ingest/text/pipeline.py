@@ -23,6 +23,7 @@ from glossa.ingest.text.body.reader import BodyReader
 from glossa.ingest.text.body.state import BodyResult
 from glossa.ingest.text.front import read_front
 from glossa.ingest.text.furniture import (
+    STAMPED,
     WRAPPED_ENTRY,
     find_furniture,
     find_identifier_lines,
@@ -50,6 +51,10 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
 
     first = next((ln.text for ln in lines if ln.text), "")
     dropped = find_furniture(lines, first) if pdf else {}
+    if pdf and any(d.why == STAMPED for d in dropped.values()):
+        # The first line was a stamped label: the title is read from the lines after it.
+        first = next((ln.text for ln in lines if ln.text and ln.no not in dropped), "")
+        dropped = find_furniture(lines, first)
     if pdf and not hints.title:
         hints = _running_title(lines, dropped, hints)
     contents = _contents(dropped)
@@ -173,12 +178,15 @@ def _running_title(lines: list[Line], dropped: dict[int, Dropped], hints: Hints)
             seen[ln.page] = seen.get(ln.page, 0) + 1
             tops[squash(ln.text)] += 1
     top = [ln for ln in lines if ln.text and ln.page == page][:12]
+    # (A line printed three times or more on the first page is a label stamped on every
+    # page, "Public Disclosure Authorized", not the title.)
+    stamped = {k for k, c in Counter(squash(ln.text) for ln in top).items() if c >= 3}
     for k in range(len(top)):
         for span in (1, 2, 3):  # the title may wrap on the first page, not in the head
             group = top[k:k + span]
             text = " ".join(ln.text for ln in group)
             if len(group) < span or len(text.split()) < 2 or ends_sentence(text) \
-                    or tops[squash(text)] < 2:
+                    or tops[squash(text)] < 2 or any(squash(ln.text) in stamped for ln in group):
                 continue
             for ln in group:
                 dropped.pop(ln.no, None)
