@@ -342,10 +342,9 @@ def _title(reading: Reading, path: str, pages: list[int]) -> list[Problem]:
     title_lines = [f.text for f in reading.front if f.role == "title"]
     from_layout = any(p.page for p in reading.paragraphs())
     # A subtitle a blank line below the title is set apart from it, wherever its lines break.
-    lines_of = [f.line for f in reading.front if f.role in ("title", "subtitle")]
-    roles_of = [f.role for f in reading.front if f.role in ("title", "subtitle")]
-    set_apart = any(r == "subtitle" and p == "title" and b - a > 1 for (a, p), (b, r) in zip(
-        zip(lines_of, roles_of), list(zip(lines_of, roles_of))[1:]))
+    shown = [f for f in reading.front if f.role in ("title", "subtitle")]
+    set_apart = any(a.role == "title" and b.role == "subtitle" and b.line - a.line > 1
+                    for a, b in zip(shown, shown[1:], strict=False))
     sub_lines = [f.text for f in reading.front if f.role == "subtitle"]
     if words_[-1].casefold().strip(",:;") in DANGLING:
         why = "cut short: it ends on “" + words_[-1] + "”"
