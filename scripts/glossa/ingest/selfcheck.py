@@ -348,8 +348,8 @@ def _title(reading: Reading, path: str, pages: list[int]) -> list[Problem]:
     sub_lines = [f.text for f in reading.front if f.role == "subtitle"]
     if words_[-1].casefold().strip(",:;") in DANGLING:
         why = "cut short: it ends on “" + words_[-1] + "”"
-    elif sub_lines and not from_layout and not set_apart and _runs_into(title_lines[-1] if title_lines else title,
-                                                      sub_lines):
+    elif sub_lines and not from_layout and not set_apart and _runs_into(
+            title_lines[-1] if title_lines else title, sub_lines):
         # (Read from a PDF's layout, the subtitle is set apart by its type, which says more
         # than where its first line breaks: "TECHNOLOGY AND" / "INNOVATION IN".)
         why = f"cut short: it runs on into “{sub_lines[0][:40]}”, read as its subtitle"
