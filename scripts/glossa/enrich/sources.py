@@ -303,8 +303,9 @@ def read_citations(slug: str, note: int, text: str) -> list[Citation]:
     """One citation's part of a note -> the record of every work it names. A part of
     several sentences is read a sentence at a time: the first, and each after it that holds
     a citation (an address, a title in quotation marks, a number, a law, a date after a
-    comma, pages, "see"), for its own work; prose sentences are left out. Within a sentence, the laws, addresses
-    and author-date references after the first are works of their own."""
+    comma, pages, "see"), for its own work; prose sentences are left out. Within a
+    sentence, the laws, addresses and author-date references after the first are works of
+    their own."""
     sentences = _sentences(text)
     if len(sentences) > 1:
         # (a sentence's record named by a title alone, not in quotation marks, with no who,
@@ -378,7 +379,7 @@ def _sentences(text: str) -> list[str]:
     for m in SENTENCE_END.finditer(text):
         before = text[start:m.start()]
         inside = _open_quotation(text[:m.start()])
-        if inside and not m["close"] in ("”", '"'):
+        if inside and m["close"] not in ("”", '"'):
             continue
         if m["close"] in ("”", '"') and not NEXT_CITATION.match(text, m.end()):
             continue
