@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site offline serve test lint check bench bench-smoke fidelity gate chromium epubcheck clean
+.PHONY: site offline serve test lint check bench bench-smoke fidelity citations gate chromium epubcheck clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,12 @@ EVALUATE = $(BIN)/glossa evaluate $(CORPUS)/crs $(CORPUS)/other $(CORPUS)/more \
 	  --truth tests/fixtures/truth/other --truth tests/fixtures/truth/more --brief
 fidelity: $(BIN)/.installed
 	$(EVALUATE) --out FIDELITY.md --figures FIDELITY.json
+
+# CITATIONS.md: the Sources reader on every note of the shared corpus's truth files, a
+# hand-labelled sample of 200 of them (tests/fixtures/truth/citations/, held by
+# tests/test_citation_measure.py), its short forms, and 40 merged works checked by hand.
+citations: $(BIN)/.installed
+	$(BIN)/python -m glossa.measure.citations --corpus $(CORPUS) --out CITATIONS.md
 
 gate: $(BIN)/.installed
 	@test -d $(CORPUS) || { if [ -n "$$CI" ]; then echo "the shared corpus is missing at $(CORPUS): CI must have it"; exit 1; \

@@ -14,6 +14,7 @@ from glossa.enrich.sources import (
     gather,
     paper_citations,
     read_citation,
+    read_citations,
     split_citations,
 )
 from glossa.model.paper import ResolvedNote
@@ -75,11 +76,68 @@ def test_an_explanatory_note_names_no_work():
 
 
 def test_a_note_of_several_citations_is_split_at_its_semicolons():
+    assert len(split_citations("A, “One,” 2001; and B, “Two,” 2002.")) == 2
+    # A semicolon inside a title stays the title's ...
+    assert len(split_citations("“Pentagon Plans to Spend the Windfall at Once; $38 Billion "
+                               "Boost,” Inside Defense, 2026.")) == 1
+
+
+def test_a_semicolon_inside_the_closing_quotation_mark_ends_the_citation():
+    # ... but one that closes the quotation parts two works (CRS R47324, notes 53 and 108).
     assert split_citations("TMC, “Updated Sponsorship Agreement for NORI;” and TMC, "
                            "“Updated Sponsorship Agreement for TOML.”") == [
-        "TMC, “Updated Sponsorship Agreement for NORI;” and TMC, “Updated Sponsorship "
-        "Agreement for TOML.”"]  # the semicolon inside the quotation is the title's
-    assert len(split_citations("A, “One,” 2001; and B, “Two,” 2002.")) == 2
+        "TMC, “Updated Sponsorship Agreement for NORI”",
+        "TMC, “Updated Sponsorship Agreement for TOML.”"]
+
+
+def test_a_citation_of_several_sentences_gives_a_record_for_each_work():
+    works = read_citations("x", 1, "EDA, “Research and National Technical Assistance "
+                           "(RNTA) Programs,” https://eda.gov/programs/rnta/. See also EDA, "
+                           "“NOFO for FY 2021-2023,” https://grants.gov/search-results-detail/1.")
+    assert [c.title for c in works] == ["Research and National Technical Assistance (RNTA) "
+                                        "Programs", "NOFO for FY 2021-2023"]
+    # A book's author ends with a full stop: one work still.
+    [cha] = read_citations("g", 1, "Victor Cha. The Impossible State (New York: Harper "
+                           "Collins, 2012), p. 347.")
+    assert cha.who == "Victor Cha"
+
+
+def test_prose_sentences_beside_a_citation_give_no_record():
+    works = read_citations("x", 2, "The net worth limit is codified at 38 U.S.C. §1522. A rule "
+                           "published in the Federal Register on September 24, 2021, extended "
+                           "it. For current pension rates, see VA, Current Pension Rates, "
+                           "December 2, 2024, https://www.va.gov/pension/.")
+    assert [(c.identifier, c.title) for c in works] == [
+        ("38 U.S.C. §1522", ""), ("", "Current Pension Rates")]
+
+
+def test_each_law_address_and_author_date_reference_of_a_sentence_is_a_work():
+    laws = read_citations("x", 3, "VA may pay for care under the Veterans Community Care "
+                          "Program (38 U.S.C. §1703 and 38 C.F.R. §17.4000), including "
+                          "urgent care (38 U.S.C. §1725A).")
+    assert [c.identifier for c in laws] == ["38 U.S.C. §1703", "38 C.F.R. §17.4000",
+                                            "38 U.S.C. §1725A"]
+    urls = read_citations("x", 4, "It is available at https://a.gov/x and http://www.b.gov.")
+    assert [c.url for c in urls] == ["https://a.gov/x", "http://www.b.gov"]
+    refs = read_citations("x", 5, "Cf. Polanyi (1967), Hayek (1952); Frey and Osborne (2013, "
+                          "2017) and others (Knight Foundation 2013).")
+    assert [c.identifier for c in refs if c.kind == "reference"] == [
+        "Polanyi (1967)", "Hayek (1952)", "Frey and Osborne (2013)", "Frey and Osborne (2017)",
+        "Knight Foundation (2013)"]
+
+
+def test_a_passage_in_quotation_marks_is_not_a_title():
+    # Lower case, an editor's bracket, or a parenthetical after a case: the law is the work.
+    assert read_citation("x", 6, "7 U.S.C. §2201 note. The plan says it “may from time to "
+                         "time make such provisions.”").identifier == "7 U.S.C. §2201"
+    case = read_citation("x", 7, "Fugo v. Brown, 6 Vet. App. 40, 43 (1993) (“If a claimant "
+                         "chooses the lane, the record is limited.”)")
+    assert (case.kind, case.title) == ("case", "")
+
+
+def test_a_sentence_of_prose_is_not_who():
+    assert not read_citation("x", 8, "In FY2021-FY2026, base funding must account for 89% of "
+                             "RESEA funding, funding for outcome payments 10%.").read
 
 
 def _paper_with_notes(notes: dict[int, str], slug: str = "gambit"):
