@@ -198,3 +198,25 @@ def test_the_bibliography_reads_back_in_each_format():
     cha = [i for i in items if i["title"].startswith("The Impossible State")][0]
     assert cha["issued"] == {"date-parts": [[2012]]} and cha["author"] == [{"literal":
                                                                               "Victor Cha"}]
+
+
+def test_a_numbered_instrument_is_read_as_a_work_with_the_names_before_it():
+    c = read_citation("p", 1, "VA Adjudication Procedures Manual M21-1, XIII.i.3.A.6.")
+    assert c.identifier == "VA Adjudication Procedures Manual M21-1" and c.read
+    assert read_citation("p", 2, "UNCLOS Article 156.").identifier == "UNCLOS Article 156"
+    assert read_citation("p", 3, "Texas 88th Leg., R.S., Ch. 465 (S.B. 2627).").identifier \
+        == "S.B. 2627"
+
+
+def test_each_further_number_in_a_sentence_is_a_work_of_its_own():
+    from glossa.enrich.sources import _read_all
+
+    text = ("Secretary's Memorandum No. 1446, Supplement 1, of April 3, 1961, under "
+            "Reorganization Plan No. 2 of 1953.")
+    assert [c.identifier for c in _read_all("p", 1, text)] == [
+        "Secretary's Memorandum No. 1446", "Reorganization Plan No. 2"]
+
+
+def test_a_bare_article_number_joins_no_other_papers_article():
+    works, _ = gather([read_citation("a", 1, "Article 5."), read_citation("b", 1, "Article 5.")])
+    assert len(works) == 2

@@ -42,7 +42,17 @@ IDENTIFIER = re.compile(r"\b(?:GAO-\d{2}-\d+[A-Z]?|(?:CRS (?:Report|Insight|In F
                         r"Sidebar) )?(?:R|RL|RS|IF|IN|LSB)\d{4,6}|RFC \d{3,5}"
                         r"|ISBN[-: ]*[\dX-]{10,17}|EUR \d{4,6} EN|[A-Z]{2,6}/\d+/[A-Z0-9/.]+"
                         r"|[HS]\.\s?(?:Rept|Doc|Prt|Res|Con\. Res|J\. Res)\.\s?\d{2,3}-\d+"
-                        r"|H\.R\.\s?\d{1,5}|(?<!U\.)(?<!\w)S\.\s\d{1,5}|Congressional Record)\b")
+                        r"|H\.R\.\s?\d{1,5}|(?<!U\.)(?<!\w)S\.\s\d{1,5}|Congressional Record"
+                        # a state's bill: "S.B. 2627", "H.B. 1"
+                        r"|(?<![\w.])[HSA]\.\s?B\.\s?\d{1,5}"
+                        # a numbered instrument, with the names before it: "House Rule X",
+                        # "UNCLOS Article 156", "VHA Directive 1601A.02", "Reorganization Plan
+                        # No. 2", "Adjudication Procedures Manual M21-1", "Executive Order 14028"
+                        r"|(?:(?:[A-Z][\w'’.-]*|of|the)\s){0,4}(?:Rule|Article|Directive|Memorandum|"
+                        r"Manual|Order|Plan|Regulation|Decision|Resolution|Instruction|Circular)"
+                        r"\s(?:No\.\s?)?(?:[IVXLC]+\b|[A-Z]?\d(?:[\w.-]*\w)?))\b")
+BARE_INSTRUMENT = re.compile(r"(?:Rule|Article|Directive|Memorandum|Manual|Order|Plan|Regulation|"
+                             r"Decision|Resolution|Instruction|Circular)\b")
 SIGNAL = re.compile(r"^(?:(?:For (?:more|further) (?:information|detail|discussion)|For an? "
                     r"(?:overview|discussion|more thorough discussion|summary|history|"
                     r"description)|For (?:example|instance)|For background)[^,]{0,80}?,\s*)?"
@@ -341,6 +351,13 @@ def _others(slug: str, note: int, text: str, main: Citation) -> list[Citation]:
         if key not in seen and not any(a <= m.start() < b for a, b in quoted):
             seen.add(key)
             out.append(Citation(slug, note, text, identifier=_law(m.group(0)), kind="law"))
+    for m in list(IDENTIFIER.finditer(plain))[1:]:
+        # each further number: "Secretary's Memorandum No. 1446, ... under Reorganization
+        # Plan No. 2 of 1953"
+        key = _squash(m.group(0))
+        if key not in seen and not any(a <= m.start() < b for a, b in quoted):
+            seen.add(key)
+            out.append(Citation(slug, note, text, identifier=m.group(0)))
     for u in urls:
         if normal_url(u) != normal_url(main.url or u) and not ARCHIVE.search(u):
             out.append(Citation(slug, note, text, url=u))
@@ -524,7 +541,9 @@ def gather(citations: list[Citation]) -> tuple[list[Work], list[Problem]]:
         if c.kind == "reference":  # one paper's list of works: its own, not another's
             keys.append(("author and year", f"ref:{c.slug}:" + _squash(c.identifier)))
         if not keys and c.identifier:
-            keys.append(("number", "id:" + _squash(c.identifier)))
+            # (A bare "Article 5" or "Rule X" names no instrument: one paper's only.)
+            own = f"{c.slug}:" if BARE_INSTRUMENT.match(c.identifier) else ""
+            keys.append(("number", "id:" + own + _squash(c.identifier)))
         if not keys:
             keys.append(("title alone (not matched)", f"one:{c.slug}:{c.note}:{c.text}"))
         found = next((alias[k] for _, k in keys if k in alias), None)

@@ -139,8 +139,8 @@ def _words(text: str) -> set[str]:
 
 def gives(label: dict, c: Citation) -> bool:
     """Whether a record names the labelled work: the same address (normalised), the
-    labelled number found in the record's number, or the record's title holding at least
-    TITLE_OVERLAP of the labelled title's words."""
+    labelled number found in the record's number, or the record's title (or its number, for a
+    named instrument) holding at least TITLE_OVERLAP of the labelled title's words."""
     if label.get("url") and c.url and normal_url(label["url"]) == normal_url(c.url):
         return True
     if label.get("identifier") and c.identifier:
@@ -148,9 +148,11 @@ def gives(label: dict, c: Citation) -> bool:
         if want and (_words(label["identifier"]) <= _words(c.identifier)
                      or want == " ".join(sorted(_words(c.identifier)))):
             return True
-    if label.get("title") and c.title:
+    if label.get("title") and (c.title or c.identifier):
+        # (A named instrument's number holds its name: "UNCLOS Article 156".)
         want = _words(label["title"])
-        return bool(want) and len(want & _words(c.title)) / len(want) >= TITLE_OVERLAP
+        return bool(want) and max(len(want & _words(c.title)), len(want & _words(c.identifier))
+                                  ) / len(want) >= TITLE_OVERLAP
     return False
 
 
