@@ -172,7 +172,7 @@ def test_one_work_across_papers_by_its_address_and_never_by_likeness():
     [same] = [w for w in works if len(w.papers) == 2]
     assert same.matched_by == {"address"}
     assert len(works) == 2  # the other interview, same title, another address and day
-    assert cited_elsewhere(works) == {("a", 1): [("b", 3)], ("b", 3): [("a", 1)]}
+    assert cited_elsewhere(works) == {("a", 1): ([("b", 3)], 0), ("b", 3): ([("a", 1)], 0)}
     # One address with two titles: reported, kept as one work.
     assert [p.code for p in problems] == ["C002"]
 
@@ -220,3 +220,14 @@ def test_each_further_number_in_a_sentence_is_a_work_of_its_own():
 def test_a_bare_article_number_joins_no_other_papers_article():
     works, _ = gather([read_citation("a", 1, "Article 5."), read_citation("b", 1, "Article 5.")])
     assert len(works) == 2
+
+
+def test_a_work_many_papers_cite_names_a_few_of_their_notes_and_counts_the_rest():
+    # (A work cited by a thousand papers: each note names five, the Sources page them all.)
+    from glossa.enrich.sources import ALSO_SHOWN
+
+    url = "https://example.org/report"
+    works, _ = gather([read_citation(f"p{k:03d}", 2, f"A Report, {url}.") for k in range(40)])
+    also = cited_elsewhere(works)
+    assert also[("p000", 2)] == ([(f"p{k:03d}", 2) for k in range(1, ALSO_SHOWN + 1)],
+                                 39 - ALSO_SHOWN)

@@ -265,10 +265,10 @@ def render(results: list[dict], command: str, pdfs: list[dict] | None = None) ->
            "include the work done meanwhile (on cores the readers share). The pipeline "
            "total is the time from start to end.", "",
            "| N | pages | ingest + footnotes | glossary linking | ranking + comparisons | "
-           "emit | pipeline total | whole build | bare build (hook "
+           "sources and timeline | emit | pipeline total | whole build | bare build (hook "
            "off) | pipeline / whole | (whole - bare) / whole | suggestions for `glossa "
            "check` (not in a build) |",
-           "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+           "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         m = r["median"]
         whole, bare, pipe = m["whole build"], m["bare build"], m["pipeline total"]
@@ -276,6 +276,7 @@ def render(results: list[dict], command: str, pdfs: list[dict] | None = None) ->
             f"| {r['n']} | {r['pages']} | {m['pipeline ingest and footnotes']:.2f} | "
             f"{m.get('pipeline glossary linking', 0):.2f} | "
             f"{m.get('pipeline comparisons (ranking, pages)', 0):.2f} | "
+            f"{m.get('pipeline sources and timeline', 0):.2f} | "
             f"{m.get('pipeline emit Markdown', 0):.2f} | {pipe:.2f} | {whole:.2f} | "
             f"{bare:.2f} | {pipe / whole:.1%} | {(whole - bare) / whole:.1%} | "
             f"{m.get('pipeline check only', 0):.2f} |")

@@ -592,14 +592,27 @@ def sources_of(papers: list[Paper]) -> tuple[list[Work], dict[str, list[Citation
     return works, by_paper, problems + differ
 
 
-def cited_elsewhere(works: list[Work]) -> dict[tuple[str, int], list[tuple[str, int]]]:
-    """(paper, note) -> the notes of other papers that cite a work it cites."""
-    out: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+ALSO_SHOWN = 5  # other papers' notes a note names as citing its work; the rest are counted
+
+
+def cited_elsewhere(works: list[Work]
+                    ) -> dict[tuple[str, int], tuple[list[tuple[str, int]], int]]:
+    """(paper, note) -> the first ALSO_SHOWN notes of other papers that cite a work it cites
+    (in the order of the works' citations), and how many more there are."""
+    shown: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+    more: dict[tuple[str, int], int] = defaultdict(int)
+    seen: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
     for w in works:
         if len(w.papers) < 2:
             continue
-        for c in w.citations:
-            for d in w.citations:
-                if d.slug != c.slug and (d.slug, d.note) not in out[(c.slug, c.note)]:
-                    out[(c.slug, c.note)].append((d.slug, d.note))
-    return dict(out)
+        notes = list(dict.fromkeys((c.slug, c.note) for c in w.citations))
+        for c in notes:
+            for d in notes:
+                if d[0] == c[0] or d in seen[c]:
+                    continue
+                seen[c].add(d)
+                if len(shown[c]) < ALSO_SHOWN:
+                    shown[c].append(d)
+                else:
+                    more[c] += 1
+    return {c: (others, more[c]) for c, others in shown.items()}

@@ -47,6 +47,8 @@ SENTENCE = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|No|vs))(?<!\b[A-Z][a-z]{2
 SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)?\d\d)\b|\bbetween\s+(?:19|20)\d\d\s+"
                   r"and\s+(?:19|20)\d\d")
 PRECISION = {"day": 3, "month": 2, "year": 1}
+ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+ANY_MONTH = re.compile(_M)
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,16 @@ class Event:
 def events_in(text: str, year: str | None) -> list[tuple[str, str, int, int]]:
     """(date, phrase as written, start, end) of every date of `text`; a date without its
     year takes `year`, or is left out when it is None."""
+    # Every date holds a year or a month's name: most sentences hold neither.
+    has_year, has_month = ANY_YEAR.search(text), ANY_MONTH.search(text)
+    if not has_year and not has_month:
+        return []
     found: list[tuple[str, str, int, int]] = []
     taken: list[tuple[int, int]] = []
-    spans = [m.span() for m in SPAN.finditer(text)]
+    spans = [m.span() for m in SPAN.finditer(text)] if has_year else []
     for kind, pattern in PATTERNS:
+        if not (has_month if kind != "year" else has_year):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(a < e and s < b for a, b in taken + spans):
@@ -119,6 +127,8 @@ def paper_events(paper: Paper) -> list[Event]:
     year = paper.meta.year
     for b in paper.reading.paragraphs():
         if b.kind not in TEXT_KINDS:
+            continue
+        if not ANY_YEAR.search(b.text) and not ANY_MONTH.search(b.text):
             continue
         for sentence in sentences(b.text):
             for date, phrase, _, _ in events_in(sentence, year):

@@ -25,7 +25,10 @@ class Collection:
     citations: int = 0
     events: int = 0
     corrected: int = 0  # events an editor corrected or hid
-    also_cited: dict[str, dict[int, list[tuple[str, str, int]]]] = field(default_factory=dict)
+    # paper -> note -> (other papers' notes citing a work it cites: slug, title, note; and
+    # how many more there are)
+    also_cited: dict[str, dict[int, tuple[list[tuple[str, str, int]], int]]] = field(
+        default_factory=dict)
 
 
 def paper_sources(p: Paper, memo) -> tuple[list[Citation], list[Problem]]:
@@ -69,8 +72,8 @@ def build_collection(site, corpus, memo, spans_by_paper: dict, entries: dict) ->
     made.works, made.citations = len(works), sum(len(cs) for cs in by_paper.values())
     made.shared = sum(1 for w in works if len(w.papers) > 1)
     titles = {p.meta.slug: p.meta.title for p in corpus.papers}
-    for (slug, n), others in cited_elsewhere(works).items():
-        made.also_cited.setdefault(slug, {})[n] = [(s, titles[s], m) for s, m in others]
+    for (slug, n), (others, more) in cited_elsewhere(works).items():
+        made.also_cited.setdefault(slug, {})[n] = ([(s, titles[s], m) for s, m in others], more)
     site.collection = made
     for slug, notes in made.also_cited.items():
         path = f"papers/{slug}.md"

@@ -255,18 +255,24 @@ def note_markdown(note: ResolvedNote, meta: PaperMeta) -> str:
     return text
 
 
-def with_also_cited(markdown: str, elsewhere: dict[int, list[tuple[str, str, int]]]) -> str:
+def with_also_cited(markdown: str,
+                    elsewhere: dict[int, tuple[list[tuple[str, str, int]], int]]) -> str:
     """A paper's page with "Also cited in ..." after each note that cites a work another
-    paper cites too (`elsewhere`: note -> (paper's slug, its title, its note)); the note's
-    hover preview shows it with the note."""
+    paper cites too (`elsewhere`: note -> (the first of them: paper's slug, its title, its
+    note; and how many more, which the Sources page lists)); the note's hover preview shows
+    it with the note."""
     if not elsewhere:
         return markdown
     lines = markdown.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("[^") and (m := FOOTNOTE_LINE.match(line)) \
                 and int(m.group(1)) in elsewhere:
+            shown, more = elsewhere[int(m.group(1))]
             links = "; ".join(f"[*{escape(title)}*, note {n}]({slug}.md#fn:{n})"
-                              for slug, title, n in elsewhere[int(m.group(1))])
+                              for slug, title, n in shown)
+            if more:
+                links += (f"; and {more} more note{'s' if more > 1 else ''} of other papers "
+                          "([Sources](../sources.md))")
             lines[i] = f'{line} <span class="glossa-also-cited">Also cited in {links}.</span>'
     return "\n".join(lines)
 
