@@ -9,14 +9,8 @@ from dataclasses import replace
 
 import bibtexparser
 
-from glossa.enrich.sources import (
-    cited_elsewhere,
-    gather,
-    paper_citations,
-    read_citation,
-    read_citations,
-    split_citations,
-)
+from glossa.enrich.citation import read_citation, read_citations, split_citations
+from glossa.enrich.sources import cited_elsewhere, gather, paper_citations
 from glossa.model.paper import ResolvedNote
 from glossa.publish.content import load_paper
 from glossa.render.bibliography import bibtex, csl_json, ris
@@ -209,7 +203,7 @@ def test_a_numbered_instrument_is_read_as_a_work_with_the_names_before_it():
 
 
 def test_each_further_number_in_a_sentence_is_a_work_of_its_own():
-    from glossa.enrich.sources import _read_all
+    from glossa.enrich.citation import _read_all
 
     text = ("Secretary's Memorandum No. 1446, Supplement 1, of April 3, 1961, under "
             "Reorganization Plan No. 2 of 1953.")

@@ -20,17 +20,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossa.enrich.sources import (
-    ID,
-    SUPRA,
-    Citation,
-    Work,
-    cites_a_work,
-    gather,
-    normal_url,
-    paper_citations,
-    split_citations,
-)
+from glossa.enrich.citation import ID, SUPRA, Citation, cites_a_work, normal_url, split_citations
+from glossa.enrich.sources import Work, gather, paper_citations
 from glossa.model.paper import Paper, PaperMeta, ResolvedNote
 from glossa.model.reading import Reading
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from glossa.enrich.sources import Citation, cited_elsewhere, gather, paper_citations
+from glossa.enrich.citation import Citation
+from glossa.enrich.sources import cited_elsewhere, gather, paper_citations
 from glossa.enrich.timeline import Event, correct, paper_events, timeline
 from glossa.model.paper import Paper
 from glossa.model.problems import Problem

@@ -24,9 +24,10 @@ import uuid
 import zipfile
 from collections.abc import Iterable
 
+from glossa.enrich.citation import Citation
 from glossa.enrich.glossary import Entry
 from glossa.enrich.linker import TermSpan
-from glossa.enrich.sources import Citation, gather
+from glossa.enrich.sources import gather
 from glossa.model.paper import Paper
 from glossa.model.reading import Heading, Paragraph
 from glossa.render.bibliography import entry_text
