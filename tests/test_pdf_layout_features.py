@@ -80,6 +80,17 @@ def test_a_small_label_above_the_title_stays_a_label():
     assert r.title == "TECHNOLOGY AND INNOVATION IN EDUCATION AT THE WORLD BANK"
 
 
+def test_a_title_centred_over_two_lines_is_one_whatever_the_text_layers_order():
+    # (The OECD's legal instrument: the text layer gives the title's first line, then a
+    # label printed at the cover's foot, then the title's second line.)
+    body = [Text(72, 650 + 14 * i, "The Council adopts this text, which sets out principles "
+                 "for the members to follow.", 11) for i in range(6)]
+    _, r = read_made([[Text(129, 196, "Recommendation of the Council on", 20),
+                       Text(136, 592, "OECD Legal", 13, "bold"),
+                       Text(250, 221, "Artificial Intelligence", 20), *body]])
+    assert r.title == "Recommendation of the Council on Artificial Intelligence"
+
+
 def test_title_printed_again_over_the_summary_is_dropped_not_a_heading():
     _, r = read("crs-R48914-cover-and-notes.pdf")
     assert r.title == "Cryptocurrency Mining and the Electricity Sector"

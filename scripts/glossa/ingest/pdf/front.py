@@ -134,7 +134,11 @@ def _group_from(page: list[PdfLine], start: PdfLine) -> list[PdfLine]:
     """`start` and the lines right below it in the same type: a title set on several lines."""
     out = [start]
     gap = 0.0  # the group's own line spacing: a wider gap ends it
-    for ln in page[page.index(start) + 1:]:
+    # (Down the page under the title, whatever order the text layer gives: a cover's title
+    # may come before a label printed below it, and its second line after that.)
+    below = sorted((ln for ln in page if ln.top > start.top and ln.x0 < start.x1
+                    and ln.x1 > start.x0), key=lambda ln: ln.top)
+    for ln in below:
         last = out[-1]
         step = ln.top - last.top
         if abs(ln.size - start.size) < 0.3 and 0 < step < 1.6 * start.size \
