@@ -153,3 +153,23 @@ def test_a_label_stamped_three_times_atop_the_first_page_is_no_title():
 def test_a_line_said_twice_on_the_cover_is_no_stamp():
     reading = ingest_text(f"Shared Rules\nShared Rules\n\n{BODY}\n", fmt="pdf")
     assert not any(d.why.startswith("a label stamped") for d in reading.dropped)
+
+
+def test_a_title_goes_on_into_the_short_line_that_ends_it():
+    # (A paper's cover: "... of a Research" / "Software Engineer" / its subtitle.)
+    reading = ingest_text("Foundational Skills and Duties of a Research\nSoftware Engineer\n"
+                          f"Where We Stand and Where to Go\n\n{BODY}\n", fmt="pdf")
+    assert reading.title == "Foundational Skills and Duties of a Research Software Engineer"
+    assert reading.subtitle == "Where We Stand and Where to Go"
+
+
+def test_a_bracket_under_a_title_the_running_heads_name_goes_with_it():
+    # (A CRS report: its running heads leave out the title's "(FY2012-FY2026)".)
+    page = "\n".join(f"Body line {i} of the page holds enough words to fill the page's measure."
+                     for i in range(12))
+    text = ("Regional Grants:\nAn Overview of Programs\n(FY2012-FY2026)\n"
+            f"Updated April 15, 2026\n\n{page}\n"
+            + "".join(f"\fRegional Grants: An Overview of Programs\n\n{page}\n{k}\n"
+                      for k in range(2, 5)))
+    reading = ingest_text(text, fmt="pdf")
+    assert reading.title == "Regional Grants: An Overview of Programs (FY2012-FY2026)"

@@ -114,6 +114,7 @@ def title_case(text: str) -> bool:
     longer = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
     return len(longer) >= 2 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
+
 # A word that leaves a title unfinished: "Recommendation of the Council on".
 DANGLING = frozenset("a an and as at by for from in into of on or the to with via".split())
 # Labels that a sidebar or an author block prints beside a title.
@@ -126,3 +127,17 @@ def leaves_open(line: str) -> bool:
     word that needs one after it ("Recommendation of the Council on")."""
     words = line.split()
     return bool(words) and (line.endswith(",") or words[-1].casefold() in DANGLING)
+
+
+def runs_on(last: str, subtitle: list[str]) -> bool:
+    """Whether the lines read as the subtitle go on with the title's last line: they open
+    with a bracket or a small letter ("(FY2012-FY2026)"), their first line leaves its phrase
+    open ("Intelligence on Learning,"), or it is the short line that ends a block the
+    title's long line began (a wrapped title's last line, with the subtitle below it)."""
+    first = subtitle[0].strip()
+    if SUBTITLE_OPENS.match(first):
+        return True
+    if (first.endswith(",") or first.split()[-1].casefold() in DANGLING) and len(first) <= 40:
+        return True  # (a longer line that leaves its sentence open is the body's)
+    return len(subtitle) >= 2 and len(first.split()) <= 3 and len(last) >= 1.6 * len(first) \
+        and first[-1:].isalnum()

@@ -23,8 +23,8 @@ from glossa.ingest.patterns import (
     CLOSERS,
     DANGLING,
     SIDEBAR_LABEL,
-    SUBTITLE_OPENS,
     ends_sentence,
+    runs_on,
     squash,
 )
 from glossa.model.problems import WARNING, Problem
@@ -348,7 +348,7 @@ def _title(reading: Reading, path: str, pages: list[int]) -> list[Problem]:
     sub_lines = [f.text for f in reading.front if f.role == "subtitle"]
     if words_[-1].casefold().strip(",:;") in DANGLING:
         why = "cut short: it ends on “" + words_[-1] + "”"
-    elif sub_lines and not from_layout and not set_apart and _runs_into(
+    elif sub_lines and not from_layout and not set_apart and runs_on(
             title_lines[-1] if title_lines else title, sub_lines):
         # (Read from a PDF's layout, the subtitle is set apart by its type, which says more
         # than where its first line breaks: "TECHNOLOGY AND" / "INNOVATION IN".)
@@ -365,17 +365,3 @@ def _title(reading: Reading, path: str, pages: list[int]) -> list[Problem]:
     if not why:
         return []
     return [Problem(path, line, "R009", f"the title “{title[:80]}” is {why}", fix)]
-
-
-def _runs_into(last: str, subtitle: list[str]) -> bool:
-    """Whether the lines read as the subtitle go on with the title's last line: they open
-    with a bracket or a small letter ("(FY2012-FY2026)"), their first line leaves its phrase
-    open ("Intelligence on Learning,"), or it is the short line that ends a block the
-    title's long line began (a wrapped title's last line, with the subtitle below it)."""
-    first = subtitle[0].strip()
-    if SUBTITLE_OPENS.match(first):
-        return True
-    if (first.endswith(",") or first.split()[-1].casefold() in DANGLING) and len(first) <= 40:
-        return True  # (a longer line that leaves its sentence open is the body's)
-    return len(subtitle) >= 2 and len(first.split()) <= 3 and len(last) >= 1.6 * len(first) \
-        and first[-1:].isalnum()

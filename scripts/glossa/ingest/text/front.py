@@ -15,6 +15,7 @@ from glossa.ingest.patterns import (
     URL_LINE,
     ends_sentence,
     leaves_open,
+    runs_on,
     squash,
 )
 from glossa.model.reading import FrontLine, Line
@@ -102,7 +103,11 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
         # under it, in the same block: that line is the subtitle.
         after = next(((i, ln) for i, ln in taken if i == title_at[-1] + 1), None)
         if after and roles[after[1].no] == "text":
-            roles[after[1].no] = "subtitle"
+            # (unless the title runs on into it: "(FY2012-FY2026)" under a running head
+            # that leaves the years out)
+            last = next(ln for i, ln in taken if i == title_at[-1])
+            roles[after[1].no] = "title" if SUBTITLE_OPENS.match(after[1].text) \
+                and runs_on(last.text, [after[1].text]) else "subtitle"
     if "title" not in roles.values() and text_lines:
         # Group the unnamed text lines into blocks (a blank line apart). The first block is
         # the title and its subtitle. A later one-line block that the body follows directly
@@ -173,15 +178,18 @@ def read_front(lines: list[Line], short: int, hints: Hints) -> Front:
 
 def _title_length(texts: list[str]) -> int:
     """How many of a block's first lines the title is set on: the first, and each next one
-    while the phrase runs on: a line that leaves it open ("Recommendation of the Council
-    on"), a next line that opens in lower case or a bracket, or that leaves it open itself
-    and has a line after it ("The Impact of Artificial" / "Intelligence on Learning," /
-    "Teaching, and Education"); every line, when the title is set in capitals."""
+    while the phrase runs on (`patterns.runs_on`, which the title's self-check asks too): a
+    line that leaves it open ("Recommendation of the Council on"), a next line that opens
+    in lower case or a bracket, or that leaves it open itself and has a line after it
+    ("The Impact of Artificial" / "Intelligence on Learning," / "Teaching, and Education"),
+    or is the short line that ends what a long one began ("...of a Research" / "Software
+    Engineer", the subtitle below); every line, when the title is set in capitals."""
     if all(_capitals(t) for t in texts):
         return len(texts)
     n = 1
-    while n < len(texts) and (leaves_open(texts[n - 1]) or SUBTITLE_OPENS.match(texts[n])
-                              or (leaves_open(texts[n]) and n + 1 < len(texts))):
+    while n < len(texts) and (leaves_open(texts[n - 1]) or (
+            runs_on(texts[n - 1], texts[n:]) and (n + 1 < len(texts) or not leaves_open(
+                texts[n])))):
         n += 1
     return n
 
