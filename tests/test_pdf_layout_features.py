@@ -394,6 +394,28 @@ def test_a_lettered_label_set_apart_from_its_text_opens_an_item():
     assert items == [f"{label} {text}" for label, text in rows]
 
 
+def test_a_notes_list_that_goes_on_atop_the_next_page_keeps_its_notes():
+    # (An EU briefing: "ENDNOTES" with notes 1-2 at the foot of one page, notes 3-4 at the
+    # top of the next, in the notes' small type, then the publisher's disclaimer.)
+    body = "A paragraph of the body that cites a source here and goes on"
+    page1 = [Text(72, 100, "A Paper", 20, "bold")]
+    for k in range(4):
+        page1 += [Text(72, 140 + 28 * k, body, 11), Text(72 + 304, 136 + 28 * k, str(k + 1), 7),
+                  Text(72, 153 + 28 * k, "to the end of its sentence here.", 11)]
+    page1 += [Text(72, 600, "ENDNOTES", 14, "bold"),
+              Text(72, 620, "1", 6), Text(78, 623, "The first source, a report of 2018.", 9),
+              Text(72, 640, "2", 6), Text(78, 643, "The second source, an article of 2019.", 9)]
+    page2 = [Text(72, 60, "3", 6), Text(78, 63, "The third source, a book of 2020.", 9),
+             Text(72, 80, "4", 6), Text(78, 83, "The fourth source, a law of 2021.", 9),
+             Text(72, 300, "DISCLAIMER AND COPYRIGHT", 11, "bold"),
+             Text(72, 320, "This document is prepared for the members and staff.", 9)]
+    _, r = read_made([page1, page2])
+    assert {n: note.text for n, note in r.notes.items()} == {
+        1: "The first source, a report of 2018.", 2: "The second source, an article of 2019.",
+        3: "The third source, a book of 2020.", 4: "The fourth source, a law of 2021."}
+    assert [m.n for m in r.markers] == [1, 2, 3, 4]
+
+
 def test_notes_listed_at_the_end_under_a_notes_heading():
     body = "A paragraph of the body that cites a source here and goes on"
     page1 = [Text(72, 100, "A Paper", 20, "bold"),

@@ -48,12 +48,19 @@ def page_notes(lines: list[PdfLine], stats: Stats, dropped: dict[int, Dropped]
     for p in sorted(by_page):
         page = by_page[p]
         foot = _foot_zone(page, stats)
+        head = _head_zone(page, stats, expected)
+        foot = head + [ln for ln in foot if ln not in head]
         # A page's foot goes on with the last note only when that note was left open: marked
         # "(continued...)", or stopped mid-sentence.
         carry = current is not None and (notes[current][3] or not ends_sentence(
             notes[current][1][-1]))
         opened = False
-        for ln in foot:
+        for k, ln in enumerate(foot):
+            if head and k == len(head):
+                # Past the list atop the page (a heading or the body between): the foot
+                # goes on with its last note only if that was left open.
+                opened = False
+                carry = current is not None and not ends_sentence(notes[current][1][-1])
             if CONTINUED.match(ln.text) and current is not None:
                 dropped[ln.no] = Dropped(ln.no, ln.text, "note continued on the next page")
                 claimed.add(ln.no)
@@ -100,6 +107,22 @@ def _foot_zone(page: list[PdfLine], stats: Stats) -> list[PdfLine]:
                 ln.x0 for ln in by_top[k:]) + 2 * by_top[k].size:
             return by_top[k:]
     return []
+
+
+def _head_zone(page: list[PdfLine], stats: Stats, expected: int) -> list[PdfLine]:
+    """A page that opens with the next note, set smaller than the body: a list of notes
+    that goes on from the page before (an endnotes list over two pages, a text below it):
+    its lines from the page's top while they are set small, top to bottom."""
+    by_top = sorted(page, key=lambda ln: (ln.top, ln.x0))
+    start = _note_number(by_top[0]) if by_top else None
+    if not start or start[0] != expected or expected == 1:
+        return []
+    out = []
+    for ln in by_top:
+        if ln.size >= stats.body - 0.4:
+            break
+        out.append(ln)
+    return out
 
 
 def endnotes(blocks: list[Block], dropped: dict[int, Dropped]
