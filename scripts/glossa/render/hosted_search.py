@@ -7,7 +7,8 @@ fragments of the results shown. The theme's search box, keyboard shortcuts and r
 stay: the theme talks to a worker whose messages are documented by its source (set up,
 ready, query, result); `docs/javascripts/glossa-search-worker.js` answers them with
 Pagefind's results, landing each on its paragraph. The offline build, opened from disk,
-keeps the theme's search (a chunked index cannot be fetched from file://).
+cannot fetch Pagefind's files (browsers refuse `fetch` under file://): it has an index of
+script files instead (shard_search.py).
 
 Here: which pages are indexed and with what filters (`mark_page`, on each rendered page),
 which parts of a page are not searched (`EXCLUDE`), and writing the index
@@ -93,9 +94,9 @@ def mark_page(page_html: str, src: str, papers: list[str]) -> str:
     return page_html[:end] + spans + page_html[end:]
 
 
-def point_worker(page_html: str) -> str:
-    """`page_html` with the theme's search worker replaced by ours (same folder depth: the
-    theme writes its worker's URL relative to the page)."""
+def point_worker(page_html: str, worker: str = WORKER) -> str:
+    """`page_html` with the theme's search worker replaced by ours, `worker` (same folder
+    depth: the theme writes its worker's URL relative to the page)."""
     m = _CONFIG.search(page_html)
     if m is None:
         return page_html
@@ -103,7 +104,7 @@ def point_worker(page_html: str) -> str:
     theirs = _THEME_WORKER.search(config.get("search") or "")
     if theirs is None:
         return page_html
-    config["search"] = config["search"][:theirs.start()] + WORKER
+    config["search"] = config["search"][:theirs.start()] + worker
     data = json.dumps(config, separators=(",", ":")).replace("</", "<\\/")
     return page_html[:m.start(2)] + data + page_html[m.end(2):]
 
