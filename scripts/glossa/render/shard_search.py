@@ -26,11 +26,12 @@ and `index_files` after the build, and writes what it returns.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from functools import lru_cache
 
 import bm25s
 import numpy as np
@@ -66,18 +67,23 @@ _BLOCK = LANDING | {"div", "ul", "ol", "dl", "dt", "table", "tr", "br", "figcapt
 _EXCLUDED_CLASSES = frozenset(s[1:] for s in EXCLUDE if s.startswith("."))
 _NOT_TEXT = {"script", "style", "template", "svg"}  # a data block's JSON is not the page's text
 _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area"}
-_ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.DOTALL)
+_TOKEN = re.compile(r"<!--.*?-->|<(?P<end>/?)(?P<tag>[A-Za-z][\w-]*)(?P<attrs>[^>]*)>"
+                    r"|<[^>]*>|(?P<text>[^<]+)", re.DOTALL)
+_ATTR = re.compile(r"""([\w:-]+)(\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _PARAGRAPH_ID = re.compile(r"p(\d+)")
 # The 64 characters of a packed number (see `pack`), in the order of their values.
 DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _FILE_SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
+@lru_cache(maxsize=1 << 18)
 def normal(word: str) -> str:
     """A word as the index holds it: no accents, lower case, no punctuation at either end
     (the browser's `normal` in glossa-shard-search.js)."""
-    word = "".join(c for c in unicodedata.normalize("NFD", word)
-                   if not unicodedata.category(c).startswith("M")).lower()
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFD", word)
+                       if not unicodedata.category(c).startswith("M"))
+    word = word.lower()
     start, end = 0, len(word)
     while start < end and not word[start].isalnum():
         start += 1
@@ -86,7 +92,7 @@ def normal(word: str) -> str:
     return word[start:end]
 
 
-def terms(text: str) -> list[str]:
+def terms(text: str) -> tuple[str, ...]:
     """The words of `text` that are looked up: not the common ones (STOP), not single
     letters."""
     out = []
@@ -94,16 +100,21 @@ def terms(text: str) -> list[str]:
         w = normal(part)
         if len(w) > 1 and w not in STOP:
             out.append(w)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
 class Record:
     """One search result: where it lands (an element's id in its page, "" for the page's
-    top), what the result list calls it, and its text."""
+    top), what the result list calls it, its text, and the words of its text looked up."""
     anchor: str
     title: str
     text: str
+    terms: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self.terms is None:
+            object.__setattr__(self, "terms", terms(self.text))
 
 
 @dataclass
@@ -119,89 +130,90 @@ class Page:
     records: list[Record] = field(default_factory=list)
 
 
-class _Reader(HTMLParser):
-    """Walks a page's article: an element of LANDING with an id begins a record, which holds
-    the text up to the next; what EXCLUDE names is skipped with all it holds."""
+def _attrs(text: str) -> dict[str, str]:
+    return {m.group(1).lower(): html.unescape(next((g for g in m.group(3, 4, 5)
+                                                    if g is not None), ""))
+            for m in _ATTR.finditer(text)}
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.skip: int | None = None  # depth of the excluded element we are in
-        self.blocks: list[list] = [["", "", []]]  # [id, tag, text parts]
-        self.heading: list | None = None  # [depth, parts] of the heading being read
-        self.headings: dict[int, str] = {}  # index of a heading's block -> its text
 
-    def handle_starttag(self, tag, attrs):
-        if self.skip is not None:
-            if tag not in _VOID:
-                self.depth += 1
-            return
-        a = dict(attrs)
-        if tag not in _VOID:
-            self.depth += 1
-        classes = set((a.get("class") or "").split())
-        if classes & _EXCLUDED_CLASSES or "data-pagefind-ignore" in a or tag in _NOT_TEXT:
-            if tag not in _VOID:
-                self.skip = self.depth
-            return
-        ident = a.get("id") or ""
+def _blocks(article: str) -> list[tuple[str, str, str, str]]:
+    """The article's blocks, in order: (id, tag, heading text if a heading, text). An element
+    of LANDING with an id begins a block, which holds the text up to the next; what EXCLUDE
+    names is skipped with all it holds. (A scanner of tags and text, not an HTML parser: the
+    article is the theme's own output, and this reads 1,000 papers in a few seconds.)"""
+    blocks: list[list] = [["", "", [], []]]  # id, tag, text parts, heading parts
+    depth = 0
+    skip: int | None = None  # depth of the excluded element we are in
+    heading: int | None = None  # depth of the heading being read
+    for m in _TOKEN.finditer(article):
+        end, tag, attrs, text = m.groups()
+        if text is not None:
+            if skip is None:
+                text = html.unescape(text) if "&" in text else text
+                blocks[-1][2].append(text)
+                if heading is not None:
+                    blocks[-1][3].append(text)
+            continue
+        tag = (tag or "").lower()
+        if not tag or tag in _VOID:
+            if tag in _BLOCK and skip is None:
+                blocks[-1][2].append(" ")
+            continue
+        if end:
+            if skip is None and tag in _BLOCK:
+                blocks[-1][2].append(" ")
+            if heading == depth:
+                heading = None
+            if skip == depth:
+                skip = None
+            depth -= 1
+            continue
+        depth += 1
+        if skip is not None:
+            continue
+        a = _attrs(attrs) if ("class" in attrs or "id" in attrs or "data-" in attrs) else {}
+        if set(a.get("class", "").split()) & _EXCLUDED_CLASSES or \
+                "data-pagefind-ignore" in a or tag in _NOT_TEXT:
+            skip = depth
+            continue
+        ident = a.get("id", "")
         if tag in LANDING and ident and not ident.startswith("fnref"):
-            self.blocks.append([ident, tag, []])
+            blocks.append([ident, tag, [], []])
             if tag[0] == "h":
-                self.heading = [self.depth, []]
+                heading = depth
         if tag in _BLOCK:
-            self.blocks[-1][2].append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in _VOID:
-            if self.skip is None and tag in _BLOCK:
-                self.blocks[-1][2].append(" ")
-            return
-        if self.skip is None and tag in _BLOCK:
-            self.blocks[-1][2].append(" ")
-        if self.heading is not None and self.heading[0] == self.depth:
-            self.headings[len(self.blocks) - 1] = " ".join("".join(self.heading[1]).split())
-            self.heading = None
-        if self.skip == self.depth:
-            self.skip = None
-        self.depth -= 1
-
-    def handle_data(self, data):
-        if self.skip is None:
-            self.blocks[-1][2].append(data)
-            if self.heading is not None:
-                self.heading[1].append(data)
+            blocks[-1][2].append(" ")
+    return [(ident, tag, " ".join("".join(head).split()), " ".join("".join(parts).split()))
+            for ident, tag, parts, head in blocks]
 
 
 def page_records(page_html: str, title: str) -> list[Record]:
     """The records of a rendered page (none if it has no article, as the 404 page): a
     paragraph's title names its section and number ("Economic interests · ¶12"), a note's
     its number ("Note 3"), a heading's its text, the top of the page the page's title."""
-    m = _ARTICLE.search(page_html)
-    if m is None:
+    start = page_html.find("<article")
+    end = page_html.rfind("</article>")
+    if start < 0 or end < start:
         return []
-    reader = _Reader()
-    reader.feed(m.group(1))
-    reader.close()
     out: list[Record] = []
     section = ""
-    for i, (ident, tag, parts) in enumerate(reader.blocks):
-        text = " ".join("".join(parts).split())
+    for ident, tag, head, text in _blocks(page_html[page_html.index(">", start) + 1:end]):
         if tag in ("h2", "h3", "h4", "h5", "h6"):
-            section = reader.headings.get(i, "")
-        if not terms(text):
+            section = head
+        words = terms(text)
+        if not words:
             continue
         if not ident:
             name = title
         elif tag[0] == "h":
-            name = reader.headings.get(i, "") or title
+            name = head or title
         elif ident.startswith("fn:"):
             name = f"Note {ident[3:]}"
         else:
             para = _PARAGRAPH_ID.fullmatch(ident)
             name = " · ".join(filter(None, [section, f"¶{para.group(1)}" if para else ""]))
             name = name or title
-        out.append(Record(ident, name, text))
+        out.append(Record(ident, name, text, words))
     return out
 
 
@@ -216,16 +228,19 @@ def pack(number: int) -> str:
     return "".join(DIGITS[d] for d in reversed(digits))
 
 
+_STEPS = [pack(n) for n in range(1 << 15)]  # the packed steps below 32768, looked up
+_WEIGHTS = [DIGITS[q >> 6] + DIGITS[q & 63] for q in range(MAX_WEIGHT + 1)]
+
+
 def postings(records: np.ndarray, weights: np.ndarray) -> str:
     """Record numbers (ascending) and their weights, as the browser reads them: per record,
     the step from the one before (packed), then its weight in two DIGITS."""
-    out = []
-    last = 0
-    for record, weight in zip(records.tolist(), weights.tolist()):
-        q = min(MAX_WEIGHT, max(1, round(weight * SCALE)))
-        out.append(pack(record - last) + DIGITS[q >> 6] + DIGITS[q & 63])
-        last = record
-    return "".join(out)
+    order = np.argsort(records, kind="stable")
+    records = records[order]
+    steps = np.diff(records, prepend=0).tolist()
+    quantized = np.clip(np.rint(weights[order] * SCALE), 1, MAX_WEIGHT).astype(int).tolist()
+    return "".join((_STEPS[d] if d < 32768 else pack(d)) + _WEIGHTS[q]
+                   for d, q in zip(steps, quantized))
 
 
 def file_name(key: str) -> str:
@@ -288,7 +303,7 @@ def index_files(pages: list[Page], spellings: dict[str, tuple[str, ...]],
     """The index's files (paths under FOLDER -> their text) for `pages`, in order; `spellings`
     are the glossary's names of each entry, `papers` the papers' slugs and titles."""
     pages = [p for p in pages if p.records]
-    tokenized = [terms(r.text) for p in pages for r in p.records]
+    tokenized = [list(r.terms) for p in pages for r in p.records]
     files: dict[str, str] = {}
     vocab, rows, data, starts = weights(tokenized)
     packed = {}
