@@ -160,16 +160,19 @@
     return out;
   }
 
-  /* The query's words, and the same with a glossary name in it spelled each other way. */
+  /* The query's words, and the same with a glossary name in it spelled each other way:
+   * [words, the words of the other spelling] ("Gadaffi": [["gadaffi"], []] and
+   * [["gaddafi"], ["gaddafi"]], [["muammar", "gaddafi"], ["muammar", "gaddafi"]]). */
   function variants(terms, groups) {
-    const out = [terms];
+    const out = [[terms, []]];
     for (const names of groups) {
       for (const name of names) {
         const at = terms.findIndex((_, i) => name.every((w, k) => terms[i + k] === w));
         if (at < 0) continue;
         for (const other of names) {
           if (other !== name && out.length < MAX_VARIANTS) {
-            out.push([...terms.slice(0, at), ...other, ...terms.slice(at + name.length)]);
+            out.push([[...terms.slice(0, at), ...other, ...terms.slice(at + name.length)],
+                      other]);
           }
         }
         break;
@@ -222,9 +225,9 @@
     const { terms, filters, prefix: typedPrefix } = parse(query);
     if (!terms.length) return { items: [] };
     const prefix = typedPrefix && typedPrefix.length >= MIN_PREFIX ? typedPrefix : null;
-    const asks = terms.length <= 3 ? variants(terms, m.spellings) : [terms];
+    const asks = terms.length <= 3 ? variants(terms, m.spellings) : [[terms, []]];
     // The files: each word's term shard, and the pages of the papers filtered on.
-    const words = [...new Set(asks.flat())];
+    const words = [...new Set(asks.flatMap(([ask]) => ask))];
     const keys = new Set(words.flatMap(w => shardsFor(m, w, w === prefix)));
     const papers = filters.paper || [];
     await loadAll([...[...keys].map(k => new URL(`t/${fileName(k)}.js`, folder)),
@@ -239,7 +242,7 @@
     const passes = page => (!kinds.length || kinds.includes(m.kinds[page]))
       && (!allowed || allowed.has(page));
     const best = new Map();  // record -> [count, sum]
-    for (const ask of asks) {
+    for (const [ask, name] of asks) {
       const count = new Map();
       for (const w of ask) {
         for (const [record, weight] of weights.get(w)) {
@@ -248,6 +251,8 @@
         }
       }
       for (const [record, c] of count) {
+        // Another spelling counts where the whole of it is ("sanctions regime", not "regime").
+        if (name.some(w => !weights.get(w).has(record))) continue;
         const b = best.get(record);
         if (!b || c[0] > b[0] || (c[0] === b[0] && c[1] > b[1])) best.set(record, c);
       }
@@ -284,13 +289,16 @@
         match.found.forEach(w => found.add(w));
         return { location: anchor ? `${head.url}#${anchor}` : head.url,
                  title: escapeHtml(title), text: snippet(match.words, match.hits),
-                 score: n === 0 ? top : top - 1 - n };
+                 // the best passage a little above its page: Enter opens it
+                 score: n === 0 ? top + 0.5 : top - 1 - n };
       });
       // What the result's link asks the page to highlight, and which typed words it lacks:
       // a typed word counts as found when another spelling of it is.
       const other = [...found].some(w => wanted.has(w) && !terms.includes(w));
       const termsOf = {};
-      for (const t of terms) termsOf[t] = found.has(t) || (other && asks.some(a => !a.includes(t)));
+      for (const t of terms) {
+        termsOf[t] = found.has(t) || (other && asks.some(([a]) => !a.includes(t)));
+      }
       for (const w of found) if (!(w in termsOf)) termsOf[w] = true;
       const annotation = m.kinds[page] === "a";
       const list = [{ location: head.url, score: top, text: "", terms: termsOf,

@@ -252,14 +252,16 @@ def file_name(key: str) -> str:
 def shard_keys(sizes: dict[str, int], limit: int = SHARD_BYTES) -> tuple[dict[str, list[str]],
                                                                          list[str]]:
     """Which shard each term goes to, from the bytes each takes: terms are grouped by their
-    first letter, and a group larger than `limit` by two letters, and so on; a term as long
-    as its group's key stays in that key's shard. Returns the shards (key -> terms) and the
+    first letter, and a group larger than `limit` by two letters, and so on (a group of one
+    term, however large, is not cut); a term as long as its group's key stays in that key's
+    shard. Returns the shards (key -> terms) and the
     keys that were cut (the browser needs them to find a term's shard)."""
     shards: dict[str, list[str]] = {}
     cut: list[str] = []
 
     def place(key: str, group: list[str]) -> None:
-        if sum(sizes[t] for t in group) <= limit or all(len(t) <= len(key) for t in group):
+        if len(group) == 1 or sum(sizes[t] for t in group) <= limit \
+                or all(len(t) <= len(key) for t in group):
             shards[key] = sorted(group)
             return
         cut.append(key)
