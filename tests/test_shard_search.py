@@ -20,7 +20,8 @@ PAGE = """<html><body><nav><a href="x">Navigation, not text</a></nav>
 <p class="glossa-as-received"><strong>Text as received.</strong> Boilerplate.</p>
 <p class="glossa-cite-paper">Cite this paper: BibTeX</p>
 <p>Before the first paragraph, about Pyongyang.</p>
-<h2 id="economic-interests">Economic interests<a class="headerlink" href="#economic-interests">#</a></h2>
+<h2 id="economic-interests">Economic interests<a class="headerlink"
+ href="#economic-interests">#</a></h2>
 <p class="glossa-para" id="p12"><a class="glossa-pilcrow" href="#p12">¶12</a> Trade with
 <a class="glossa-term" data-entry="dprk" href="../glossary/dprk/">North Korea</a>&rsquo;s ports.<sup
  id="fnref:3"><a class="footnote-ref" href="#fn:3">3</a></sup><a class="glossa-annotation-ref"

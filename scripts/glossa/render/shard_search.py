@@ -240,7 +240,7 @@ def postings(records: np.ndarray, weights: np.ndarray) -> str:
     steps = np.diff(records, prepend=0).tolist()
     quantized = np.clip(np.rint(weights[order] * SCALE), 1, MAX_WEIGHT).astype(int).tolist()
     return "".join((_STEPS[d] if d < 32768 else pack(d)) + _WEIGHTS[q]
-                   for d, q in zip(steps, quantized))
+                   for d, q in zip(steps, quantized, strict=True))
 
 
 def file_name(key: str) -> str:
