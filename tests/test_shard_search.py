@@ -200,3 +200,23 @@ def test_the_files_are_ascii_and_their_names_too():
 def test_the_same_pages_give_the_same_files():
     pages = [page("papers/a/", "sanctions on coal", "oil"), page("papers/b/", "coal")]
     assert S.index_files(pages, {}, []) == S.index_files(pages, {}, [])
+
+
+def test_a_long_block_is_cut_into_records_landing_on_the_same_place():
+    titles = [f"Synthetic paper {i:04d}, a title of some words" for i in range(300)]
+    items = "".join(f"<li>{t}</li>" for t in titles)
+    html = (f'<article><h2 id="about-the-corpus">About the corpus</h2><ul>{items}</ul>'
+            "</article>")
+    found = S.page_records(html, "About")
+    assert len(found) > 1 and {r.anchor for r in found} == {"about-the-corpus"}
+    assert all(len(r.text) < S.RECORD_CHARS + 100 for r in found)
+    assert " ".join(r.text for r in found).split() == f"About the corpus {' '.join(titles)}".split()
+
+
+def test_a_notes_list_of_the_other_papers_citing_its_work_is_not_its_text():
+    html = ('<article><div class="footnote"><ol><li id="fn:1"><p>A. Gabuev, “Sanctions”. '
+            '<span class="glossa-also-cited">Also cited in <a href="b.html#fn:5">B</a></span>'
+            '</p></li></ol></div><details class="glossa-dropped"><summary>Lines of the source '
+            'left out</summary><ul><li>line 61: running header</li></ul></details></article>')
+    assert [(r.anchor, r.text) for r in S.page_records(html, "A")] == [
+        ("fn:1", "A. Gabuev, “Sanctions”.")]

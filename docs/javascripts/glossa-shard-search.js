@@ -283,15 +283,20 @@
       const head = text(records[0]);
       if (!head) return;
       const found = new Set();
-      const passages = records.map((r, n) => {
+      const places = new Set();  // a long block is several records: listed once
+      const passages = [];
+      for (const r of records) {
         const [anchor, title, body] = text(r).records[(r - m.starts[page]) % m.chunk];
+        if (places.has(anchor)) continue;
+        places.add(anchor);
         const match = matches(body, wanted, prefix);
         match.found.forEach(w => found.add(w));
-        return { location: anchor ? `${head.url}#${anchor}` : head.url,
-                 title: escapeHtml(title), text: snippet(match.words, match.hits),
-                 // the best passage a little above its page: Enter opens it
-                 score: n === 0 ? top + 0.5 : top - 1 - n };
-      });
+        const n = passages.length;
+        passages.push({ location: anchor ? `${head.url}#${anchor}` : head.url,
+                        title: escapeHtml(title), text: snippet(match.words, match.hits),
+                        // the best passage a little above its page: Enter opens it
+                        score: n === 0 ? top + 0.5 : top - 1 - n });
+      }
       // What the result's link asks the page to highlight, and which typed words it lacks:
       // a typed word counts as found when another spelling of it is.
       const other = [...found].some(w => wanted.has(w) && !terms.includes(w));

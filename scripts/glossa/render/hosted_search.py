@@ -36,13 +36,15 @@ KINDS = {"paper": "Papers", "glossary": "Glossary", "comparison": "Comparisons",
 # Parts of a page that are not its text: links to headings and paragraphs, back from notes, note and
 # annotation markers, the paper's boilerplate, the annotations beside a paragraph (indexed
 # as records of their own, landing on the paragraph), passages quoted from a paper on a
-# comparison page, the sentences of the timeline (each quoted from its paper) and the
-# occurrence lists of glossary entries (the paper's page has them), and anything the page
-# marks hidden from search.
+# comparison page, the sentences of the timeline (each quoted from its paper), the
+# occurrence lists of glossary entries (the paper's page has them), a note's list of the
+# other papers citing the same work (at 1,000 papers citing it, 15 KB a note), the lines a
+# reading left out, and anything the page marks hidden from search.
 EXCLUDE = (".headerlink", ".glossa-pilcrow", ".footnote-backref", ".footnote-ref",
            ".glossa-annotation-ref", ".glossa-annotations", ".glossa-annotations-print",
            ".glossa-as-received", ".glossa-cite-paper", ".glossa-passage",
-           ".glossa-occurrences", ".glossa-event", ".md-source-file", "[data-pagefind-ignore]")
+           ".glossa-occurrences", ".glossa-event", ".glossa-also-cited", ".glossa-dropped",
+           ".md-source-file", "[data-pagefind-ignore]")
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")

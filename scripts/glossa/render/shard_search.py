@@ -43,6 +43,9 @@ SHARDS = "shards"  # the setting in mkdocs.yml (extra.glossa_search)
 FOLDER = "search/index"  # the index's folder in the site
 SHARD_BYTES = 16 * 1024  # a key's file is cut into longer keys above this size
 CHUNK = 16  # records of a page per text file
+# A longer block (a list of every paper, on the about page) is cut into records of about
+# this many characters, landing on the same place: a text file stays small at any N.
+RECORD_CHARS = 2000
 SCALE = 128  # a weight is stored as round(weight * SCALE), at most MAX_WEIGHT
 MAX_WEIGHT = 64 * 64 - 1
 # The kinds of page, one letter each in meta.js (the `kind:` filter's values).
@@ -200,8 +203,7 @@ def page_records(page_html: str, title: str) -> list[Record]:
     for ident, tag, head, text in _blocks(page_html[page_html.index(">", start) + 1:end]):
         if tag in ("h2", "h3", "h4", "h5", "h6"):
             section = head
-        words = terms(text)
-        if not words:
+        if not terms(text):
             continue
         if not ident:
             name = title
@@ -213,8 +215,21 @@ def page_records(page_html: str, title: str) -> list[Record]:
             para = _PARAGRAPH_ID.fullmatch(ident)
             name = " · ".join(filter(None, [section, f"¶{para.group(1)}" if para else ""]))
             name = name or title
-        out.append(Record(ident, name, text, words))
+        out += [Record(ident, name, piece) for piece in _pieces(text)]
     return out
+
+
+def _pieces(text: str, size: int = RECORD_CHARS) -> list[str]:
+    """`text` cut at spaces into pieces of about `size` characters (each holding words)."""
+    if len(text) <= size:
+        return [text]
+    out, start = [], 0
+    while start < len(text):
+        end = text.find(" ", start + size)
+        end = len(text) if end < 0 else end
+        out.append(text[start:end].strip())
+        start = end
+    return [p for p in out if terms(p)]
 
 
 def pack(number: int) -> str:
