@@ -1,6 +1,7 @@
-/* The hosted site's search box: filters by kind of page and by paper, and the count of all
- * matches. Only where the page's search runs on Glossa's worker (the hosted build, see
- * glossa-search-worker.js); the offline build keeps the theme's search as it is.
+/* The search box of Glossa's own searches: filters by kind of page and by paper, and the count
+ * of all matches. Only where the page's search runs on one of Glossa's workers: the hosted
+ * build's (glossa-search-worker.js, Pagefind) or the offline build's and `glossa serve`'s
+ * (glossa-shard-search.js, an index of script files that loads from disk).
  *
  * A filter is a word of the query (`kind:glossary`, `paper:<slug>`): the menus write it
  * into the search box, and typing it works the same. */
@@ -10,7 +11,9 @@
   try {
     config = JSON.parse(document.getElementById("__config").textContent);
   } catch (e) { return; }
-  if (!/glossa-search-worker\.js$/.test(config.search || "")) return;
+  var hosted = /glossa-search-worker\.js$/.test(config.search || "");
+  var shards = /glossa-shard-search\.js$/.test(config.search || "");
+  if (!hosted && !shards) return;
   var query = document.querySelector("[data-md-component=search-query]");
   var result = document.querySelector("[data-md-component=search-result]");
   if (!query || !result) return;
@@ -41,13 +44,26 @@
   bar.appendChild(paper.wrap);
   result.parentNode.insertBefore(bar, result);
 
-  /* The list of papers, fetched when the reader reaches for the menu. */
+  /* The list of papers, fetched when the reader reaches for the menu; from disk (the shard
+   * index), where `fetch` is refused, a script file that hands it over. */
   var papers = null;
+  function scriptList() {
+    return new Promise(function (resolve) {
+      var previous = window.glossaSearchShard;
+      window.glossaSearchShard = function (type, key, data) {
+        if (type === "papers") resolve(data);
+      };
+      var script = document.createElement("script");
+      script.src = new URL("search/index/papers.js", root).href;
+      script.onerror = function () { resolve([]); };
+      script.onload = function () { window.glossaSearchShard = previous; };
+      document.head.appendChild(script);
+    });
+  }
   function loadPapers() {
     if (papers) return papers;
-    papers = fetch(new URL("search/papers.json", root)).then(function (r) {
-      return r.ok ? r.json() : [];
-    }).then(function (list) {
+    papers = (shards ? scriptList() : fetch(new URL("search/papers.json", root)).then(
+      function (r) { return r.ok ? r.json() : []; })).then(function (list) {
       var chosen = paper.select.value;
       list.forEach(function (p) {
         if (p[0] !== chosen) paper.select.appendChild(new Option(p[1], p[0]));
@@ -100,10 +116,13 @@
   var counts = { shown: 0, total: 0 };
   var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("glossa-search")
     : null;  // an old browser: the theme's count of the pages listed stays
-  if (channel) {
-    channel.onmessage = function (ev) {
-      if (ev.data && "total" in ev.data) { counts = ev.data; recount(); }
-    };
+  function heard(ev) {
+    if (ev.data && "total" in ev.data) { counts = ev.data; recount(); }
+  }
+  // From disk the shard search runs in a frame of this page, and tells this window directly.
+  window.addEventListener("glossa-search", heard);
+  if (channel) channel.onmessage = heard;
+  if (channel && hosted) {
     /* The worker fetches and starts Pagefind's engine (about 95 KB gzipped, kept by the
      * browser's cache) once the page is idle, so that the first query does not wait for it;
      * on a connection that asks to save data, only when the reader opens the search box. */

@@ -1,5 +1,6 @@
-/* The theme's own search (the offline build, `glossa serve`, a bare `mkdocs build`): how a
- * query reaches its worker. The hosted build's search is glossa-search.js.
+/* The theme's own search (a build with `extra.glossa_search: theme`, which the search benchmark
+ * compares): how a query reaches its worker. The hosted build's search is
+ * glossa-search-worker.js, the offline build's and `glossa serve`'s glossa-shard-search.js.
  *
  * The theme's worker (lunr) ends every word typed with a wildcard and finds a page if any one
  * word matches, and its index leaves the common words out: a sentence pasted from a paper
@@ -18,7 +19,7 @@
   try {
     config = JSON.parse(document.getElementById("__config").textContent);
   } catch (e) { return; }
-  if (!words || !window.Worker || /glossa-search-worker\.js$/.test(config.search || "")) return;
+  if (!words) return;
   var QUERY = 2, RESULT = 3, REQUIRED_FROM = 3;
   var SYNTAX = /(^|\s)[+-]\S|\S[*~^]|\b(title|text|tags):|"/;
 
@@ -39,7 +40,8 @@
     var strict = w.map(function (x, i) { return i < w.length - 1 ? "+" + x : x; }).join(" ");
     return [strict, loose];
   }
-  window.GLOSSA_THEME_QUERY = asked;  // for the tests
+  window.GLOSSA_THEME_QUERY = asked;  // for the tests, whichever search the page has
+  if (!window.Worker || /glossa-(search-worker|shard-search)\.js$/.test(config.search || "")) return;
 
   /* The worker answers each query in turn: the queries posted, in order, wait for their
    * answers here with what to ask again if theirs is empty; a query typed since makes an

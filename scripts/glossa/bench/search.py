@@ -1,20 +1,24 @@
-"""The search benchmark: the hosted search (Pagefind) against the theme's own, side by side.
+"""The search benchmark: the hosted search (Pagefind, served) beside the offline build's (the
+shard index, opened from file://), and on request the theme's own (served).
 
     python -m glossa.bench.search --sizes 2 200 1000 --runs 3 --out BENCHMARKS.md
 
-For each N (a synthetic corpus, as in glossa.bench) the site is built twice, once with each
-search, and served locally; Debian's Chromium (Playwright) then, for each search:
+For each N (a synthetic corpus, as in glossa.bench) the site is built once for each search:
+the hosted one (`glossa build`) served locally, the offline one (`glossa build --offline`)
+opened from disk, as a student opens it, with no server. Debian's Chromium (Playwright)
+then, for each search:
 
 - **time and bytes**: for each of the timed queries and each run, a fresh browser context
   (empty cache) opens a paper page; once it has loaded, the search box is opened and the
   query typed; the time is from the query's keystroke to the first result on screen, by
   the page's own clock (the driver's round trips, a few tenths of a second, are not the
-  reader's wait), and the bytes are everything fetched for search (the index, the worker,
-  Pagefind's files) from the page's start until then, as the network reports them; the
-  local server gzips text as static hosts do (Pagefind's files come compressed already);
+  reader's wait), and the bytes are everything loaded for search (the index, the worker,
+  Pagefind's files) from the page's start until then: served, as the network reports them
+  (the local server gzips text as static hosts do; Pagefind's files come compressed
+  already); from disk, the sizes of the files read;
 - **relevance**: in one page, each of 20 queries drawn from the papers' own sentences (the
   first words of a sentence of a paragraph chosen at random); a query is right when one of
-  its first three results lands on a paper's paragraph (the hosted search) or section (the
+  its first three results lands on a paper's paragraph (Glossa's searches) or section (the
   theme's, whose results are sections) that holds the sentence. The synthetic papers reuse
   the real papers' paragraphs, so a sentence is held by every copy: any of them counts.
 
@@ -44,7 +48,9 @@ from glossa.bench.synthetic import make_corpus
 from glossa.publish.commands import build
 
 SECTION = "## Search"
-SEARCHES = ("pagefind", "theme")
+SEARCHES = ("pagefind", "shards")  # and "theme", on request (--theme)
+NAMES = {"pagefind": "hosted (Pagefind), served", "shards": "offline (shards), from disk",
+         "theme": "the theme's (before), served"}
 CHROMIUM = os.environ.get("GLOSSA_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 TIMED = 5  # queries timed per run (the 20 of the relevance check would take long at N = 1000)
 QUERIES = 20
@@ -52,7 +58,8 @@ WORDS = 12  # words of a sentence typed
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SEARCH_FILES = re.compile(r"/(search/|pagefind/|assets/javascripts/workers/|"
-                          r"javascripts/glossa-search-worker\.js|javascripts/glossa-words\.js)")
+                          r"javascripts/glossa-search-worker\.js|javascripts/glossa-words\.js|"
+                          r"javascripts/glossa-shard-search\.js)")
 
 
 # What a static host compresses on the way (GitHub Pages, Netlify and the like gzip text);
@@ -184,14 +191,28 @@ def _open_search(page, query: str) -> None:
     box.dispatch_event("keyup")
 
 
+def _read(request) -> int:
+    """Bytes of a request: as the network reports them, or for a file of the disk its size."""
+    if request.url.startswith("file:"):
+        from urllib.parse import unquote, urlsplit
+
+        path = Path(unquote(urlsplit(request.url).path))
+        return path.stat().st_size if path.is_file() else 0
+    sizes = request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
 def time_query(browser, url: str, query: str) -> tuple[float, int]:
     """Seconds from the query typed (the page loaded) to the first result on screen, by the
-    page's own clock, and bytes fetched for search."""
+    page's own clock, and bytes loaded for search."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.add_init_script(CLOCK)
     finished = []  # the page's requests and its search worker's, as they complete
     page.on("requestfinished", lambda request: finished.append(request))
+    # (a file read from disk may not report as finished: its request is enough)
+    page.on("request", lambda request: request.url.startswith("file:")
+            and finished.append(request))
     page.goto(url, wait_until="load")
     _open_search(page, query)
     page.wait_for_selector(".md-search-result__item", timeout=300_000)
@@ -199,10 +220,11 @@ def time_query(browser, url: str, query: str) -> tuple[float, int]:
     seconds = (clock["first"] - clock["typed"]) / 1000
     page.wait_for_timeout(300)  # what is still arriving for this query counts too
     fetched = 0
+    seen = set()
     for request in finished:
-        if SEARCH_FILES.search(request.url):
-            sizes = request.sizes()
-            fetched += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        if SEARCH_FILES.search(request.url) and request.url not in seen:
+            seen.add(request.url)
+            fetched += _read(request)
     context.close()
     return seconds, fetched
 
@@ -232,25 +254,36 @@ def top_three(page, query: str) -> list[str]:
     return [links.nth(i).get_attribute("href") for i in range(min(3, links.count()))]
 
 
-def measure(n: int, runs: int, work: Path) -> dict:
+def _page_file(site: Path, path: str) -> Path:
+    """The file of a page's address: "papers/x/" served, "papers/x.html" from disk."""
+    return site / path if path.endswith(".html") else site / path / "index.html"
+
+
+def measure(n: int, runs: int, work: Path, searches: tuple[str, ...] = SEARCHES) -> dict:
     from playwright.sync_api import sync_playwright
 
     project = make_corpus(ROOT, work / f"corpus-{n}", n)
     sites = {}
-    for search in SEARCHES:
+    for search in searches:
         out = work / f"site-{n}-{search}"
-        if build(project, out, search=search) != 0:
+        if build(project, out, offline=search == "shards", zip_it=False, search=search) != 0:
             raise SystemExit(f"the {search} build of N = {n} failed")
         sites[search] = out
-    paper = "papers/synthetic-0000/"
-    pages = [(sites["theme"] / "papers" / f"synthetic-000{i}" / "index.html").read_text(
-        encoding="utf-8") for i in range(min(2, n))]
+    first = next(iter(sites.values()))
+    pages = [_page_file(first, f"papers/synthetic-000{i}" + (
+        ".html" if first == sites.get("shards") else "/")).read_text(encoding="utf-8")
+        for i in range(min(2, n))]
     queries = draw_queries(pages, QUERIES)
     row: dict = {"n": n, "queries": queries}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        for search in SEARCHES:
-            server, url = _serve(sites[search])
+        for search in searches:
+            if search == "shards":  # opened from disk
+                server, url = None, sites[search].as_uri() + "/"
+                paper = "papers/synthetic-0000.html"
+            else:
+                server, url = _serve(sites[search])
+                paper = "papers/synthetic-0000/"
             try:
                 times, sizes = [], []
                 for query in queries[:TIMED]:
@@ -269,22 +302,26 @@ def measure(n: int, runs: int, work: Path) -> dict:
                         if not path.startswith("papers/"):
                             continue  # a glossary or comparison page may quote it: not it
                         if path not in cache:
-                            cache[path] = (sites[search] / path / "index.html").read_text(
+                            cache[path] = _page_file(sites[search], path).read_text(
                                 encoding="utf-8")
                         if holds(cache[path], fragment, query):
                             right += 1
                             break
                 page.close()
             finally:
-                server.shutdown()
+                if server is not None:
+                    server.shutdown()
             row[search] = {"first": statistics.median(times), "worst": max(times),
                            "bytes": statistics.median(sizes), "most": max(sizes),
                            "right": right}
         browser.close()
-    index = sites["theme"] / "search" / "search_index.json"
-    row["theme index"] = index.stat().st_size
-    row["pagefind files"] = sum(f.stat().st_size for f in (sites["pagefind"] / "pagefind")
-                                .rglob("*") if f.is_file())
+    row["disk"] = {}
+    for search, site in sites.items():
+        folder = {"pagefind": site / "pagefind", "shards": site / "search" / "index",
+                  "theme": site / "search"}[search]
+        row["disk"][search] = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+        if search == "theme":  # the index, not its copy as a script (an offline build's)
+            row["disk"][search] = (site / "search" / "search_index.json").stat().st_size
     return row
 
 
@@ -294,29 +331,30 @@ def _kb(n: float) -> str:
 
 def render(rows: list[dict], runs: int, command: str) -> str:
     lines = [SECTION, "",
-             f"Written by `{command}` on {machine()}. Each N is built twice, once with each "
-             "search, and served locally; Chromium opens a paper page in a fresh context "
-             f"(empty cache), and once the page has loaded types a query; the time is from "
-             "the query's keystroke to the first result on screen, by the page's own clock. "
-             f"Medians of {runs} "
+             f"Written by `{command}` on {machine()}. Each N is built once for each search: "
+             "the hosted site (`glossa build`) served locally, the offline one (`glossa build "
+             "--offline`) opened from disk (file://, no server). Chromium opens a paper page "
+             "in a fresh context (empty cache), and once the page has loaded types a query; "
+             "the time is from the query's keystroke to the first result on screen, by the "
+             f"page's own clock. Medians of {runs} "
              f"runs of each of {TIMED} queries (then the median over the queries; the worst "
-             "query in brackets). Bytes: everything fetched for search from the page's start "
-             "to the first result (index, worker, Pagefind's files), as the network reports "
-             "them; the local server gzips text as static hosts do. Right: of "
+             "query in brackets). Bytes: everything loaded for search from the page's start "
+             "to the first result (index, worker, Pagefind's files): served, as the network "
+             "reports them (the local server gzips text as static hosts do); from disk, the "
+             "sizes of the files read. Right: of "
              f"{QUERIES} queries drawn from the papers' own sentences (their first {WORDS} "
              "words), those where one of the first three results lands on a paper's "
-             "paragraph (hosted) or section (the theme's search, whose results are sections) "
+             "paragraph (or, for the theme's search, whose results are sections, section) "
              "holding the sentence; the synthetic papers reuse the real papers' paragraphs, "
              "so any copy counts. `glossa.bench.search` says how they are drawn.", "",
              "| N | search | first result after the query | bytes fetched for one query | right in "
              "the first three | index on disk |", "|---|---|---|---|---|---|"]
     for r in rows:
-        for search, name, disk in (("pagefind", "hosted (Pagefind)", r["pagefind files"]),
-                                   ("theme", "the theme's (today's)", r["theme index"])):
+        for search in r["disk"]:
             m = r[search]
-            lines.append(f"| {r['n']} | {name} | {m['first']:.2f} s ({m['worst']:.2f} s) | "
-                         f"{_kb(m['bytes'])} ({_kb(m['most'])}) | {m['right']} of "
-                         f"{len(r['queries'])} | {_kb(disk)} |")
+            lines.append(f"| {r['n']} | {NAMES[search]} | {m['first']:.2f} s "
+                         f"({m['worst']:.2f} s) | {_kb(m['bytes'])} ({_kb(m['most'])}) | "
+                         f"{m['right']} of {len(r['queries'])} | {_kb(r['disk'][search])} |")
     lines += ["", "Queries (N = " + str(rows[-1]["n"]) + "):", ""]
     lines += [f"{i}. {q}" for i, q in enumerate(rows[-1]["queries"], 1)]
     return "\n".join(lines) + "\n"
@@ -327,19 +365,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2, 200, 1000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", default="BENCHMARKS.md")
+    parser.add_argument("--theme", action="store_true",
+                        help="also the theme's own search (served), as before the shards")
     args = parser.parse_args(argv)
+    searches = SEARCHES + (("theme",) if args.theme else ())
     rows = []
     with tempfile.TemporaryDirectory(prefix="glossa-bench-search-") as tmp:
         for n in args.sizes:
-            row = measure(n, args.runs, Path(tmp))
+            row = measure(n, args.runs, Path(tmp), searches)
             rows.append(row)
-            for search in SEARCHES:
+            for search in searches:
                 m = row[search]
                 print(f"N={n} {search}: first result {m['first']:.2f} s, "
                       f"{_kb(m['bytes'])}, right {m['right']}/{len(row['queries'])}",
                       file=sys.stderr)
     command = (f"python -m glossa.bench.search --sizes {' '.join(map(str, args.sizes))} "
-               f"--runs {args.runs} --out {args.out}")
+               f"--runs {args.runs}{' --theme' if args.theme else ''} --out {args.out}")
     out = Path(args.out)
     text = out.read_text(encoding="utf-8") if out.is_file() else "# Benchmarks\n"
     out.write_text(replace_section(text, render(rows, args.runs, command), SECTION),

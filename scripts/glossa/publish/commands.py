@@ -96,8 +96,8 @@ def export(root: Path, out: Path) -> int:
 def build(root: Path, out: Path | None, offline: bool = False, site_url: str | None = None,
           zip_it: bool = True, search: str | None = None) -> int:
     """Build into a temporary folder, then swap it in: a failed build leaves the last good site.
-    `search`: "pagefind" or "theme" (the benchmark compares both); by default the hosted site
-    has Pagefind's and the offline one the theme's."""
+    `search`: "pagefind", "shards" or "theme" (the benchmark compares them); by default the
+    hosted site has Pagefind's and the offline one the shard index."""
     site = generate(root)
     if any(p.severity == ERROR for p in site.problems):
         print(report(site.problems, built=False), file=sys.stderr)
@@ -108,10 +108,10 @@ def build(root: Path, out: Path | None, offline: bool = False, site_url: str | N
     out = out.resolve()
     tmp = out.parent / f".{out.name}.building"
     shutil.rmtree(tmp, ignore_errors=True)
-    # Opened from disk, the offline site keeps the theme's search (one index file, loaded
-    # whole); the hosted one asks a chunked index (Pagefind) for what each query needs.
+    # The hosted site asks a chunked index (Pagefind) for what each query needs; opened from
+    # disk, where fetch is refused, the offline site loads an index of script files.
     env = {"GLOSSA_OFFLINE": "true" if offline else "false",
-           "GLOSSA_SEARCH": search or ("theme" if offline else "pagefind")}
+           "GLOSSA_SEARCH": search or ("shards" if offline else "pagefind")}
     if site_url:
         env["GLOSSA_SITE_URL"] = site_url
     # Not --quiet: MkDocs counts only the warnings it prints, and --strict must see them all.

@@ -29,6 +29,7 @@ from glossa.render.head_meta import PageFacts, head_html, insert_head, public_ur
 from glossa.render.hosted_search import (
     PAGEFIND,
     Record,
+    kind_of,
     mark_page,
     papers_of_pages,
     point_worker,
@@ -43,6 +44,11 @@ from glossa.render.search_index import (
     merge,
     page_search,
 )
+from glossa.render.shard_search import FOLDER as SHARD_FOLDER
+from glossa.render.shard_search import SHARDS, index_files, page_records
+from glossa.render.shard_search import WORKER as SHARD_WORKER
+from glossa.render.shard_search import Page as ShardPage
+from glossa.render.shard_search import Record as ShardRecord
 
 log = logging.getLogger("mkdocs.plugins.glossa")
 
@@ -56,6 +62,8 @@ class Build:
         self.search: dict[str, PageSearch] = {}  # page location -> what it adds
         self.sources: dict[str, str] = {}  # page location -> its source ("papers/x.md")
         self.papers_of: dict[str, list[str]] | None = None  # page source -> paper slugs
+        # page location -> what it gives the shard index (the page, its annotations)
+        self.shard_pages: dict[str, list[ShardPage]] = {}
         self.config = self.files = self.nav = self.env = None
 
 
@@ -63,9 +71,14 @@ _now = Build()  # the build under way, or the last one
 
 
 def _hosted_search(config) -> bool:
-    """Pagefind behind the search box (`glossa build`), or the theme's own search (the
-    offline build, `glossa serve`, a bare `mkdocs build`)."""
+    """Pagefind behind the search box (`glossa build`)."""
     return config.extra.get("glossa_search") == PAGEFIND
+
+
+def _shard_search(config) -> bool:
+    """The index of script files (the offline build, `glossa serve`, a bare `mkdocs build`);
+    neither this nor Pagefind: the theme's own search (`extra.glossa_search: theme`)."""
+    return config.extra.get("glossa_search") == SHARDS
 
 
 def _root(config) -> Path:
@@ -136,13 +149,63 @@ def _annotation_records() -> list[Record]:
     return records
 
 
+def _papers_of(src: str) -> list[str]:
+    """The papers (slugs) the page made from `src` is about."""
+    if _now.papers_of is None:
+        site = _now.site
+        _now.papers_of = papers_of_pages(site.papers_by_page, site.occurrences, site.passages)
+    return _now.papers_of.get(src, [])
+
+
+def _shard_pages(location: str, src: str, title: str, output: str) -> list[ShardPage]:
+    """What a rendered page gives the shard index: itself, and its editors' annotations (a
+    result each, landing on its paragraph)."""
+    out = [ShardPage(location, title, kind_of(src), _papers_of(src),
+                     page_records(output, title))]
+    meta = _now.site.papers_by_page.get(src)
+    found = _now.search.get(location)
+    if found is not None and meta is not None:
+        notes = [ShardRecord(para, name, text) for para, name, text in annotation_results(found)]
+        if notes:
+            out.append(ShardPage(location, meta.title, "annotation", [meta.slug], notes))
+    return out
+
+
+def _write_shards(site_dir: str) -> list[str]:
+    """Write the shard index of the pages rendered so far into `site_dir`: only the files
+    that changed (a preview's edit changes few), and remove those no longer made. Returns
+    the paths written, relative to the site folder."""
+    site = _now.site
+    files = index_files([p for pages in _now.shard_pages.values() for p in pages],
+                        site.spellings, [(m.slug, m.title) for m in site.papers_by_page.values()])
+    folder = Path(site_dir) / SHARD_FOLDER
+    old = {p.relative_to(folder).as_posix() for p in folder.rglob("*.js")} if folder.is_dir() \
+        else set()
+    for stale in old - set(files):
+        (folder / stale).unlink()
+    written = []
+    for rel, text in files.items():
+        path = folder / rel
+        data = text.encode("utf-8")
+        if rel in old and path.read_bytes() == data:
+            continue
+        _replace(str(path), data)
+        written.append(f"{SHARD_FOLDER}/{rel}")
+    return written
+
+
 @event_priority(-50)  # after the search plugin writes its index, before `offline` copies it
 def on_post_build(config):
     path = Path(config.site_dir) / "search" / "search_index.json"
     if _now.site is None or not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    if _hosted_search(config):
+    if _shard_search(config):
+        written = _write_shards(config.site_dir)
+        log.info("Glossa: search index (shards) of %d pages, %d files",
+                 len(_now.shard_pages), len(written))
+        index = stub_index(index)
+    elif _hosted_search(config):
         papers = [(m.slug, m.title) for m in _now.site.papers_by_page.values()]
         pages = write_index(Path(config.site_dir), _annotation_records(), _now.site.spellings,
                             papers)
@@ -165,19 +228,20 @@ def _secured(html: str, config) -> str:
 
 
 def _for_search(output: str, src: str | None, config) -> str:
+    if _shard_search(config):
+        return point_worker(output, SHARD_WORKER)
     if not _hosted_search(config):
         return output
     if src is not None and _now.site is not None:
-        if _now.papers_of is None:
-            site = _now.site
-            _now.papers_of = papers_of_pages(site.papers_by_page, site.occurrences,
-                                             site.passages)
-        output = mark_page(output, src, _now.papers_of.get(src, []))
+        output = mark_page(output, src, _papers_of(src))
     return point_worker(output)
 
 
 def on_post_page(output: str, page, config) -> str:
     output = _for_search(output, page.file.src_uri, config)
+    if _shard_search(config) and _now.site is not None:
+        _now.shard_pages[page.url] = _shard_pages(
+            page.url, page.file.src_uri, unescape(page.title or config.site_name), output)
     if _now.site is not None:
         # Front matter holds title and description escaped for the theme: plain text here.
         facts = PageFacts(title=unescape(page.title or config.site_name),
@@ -256,7 +320,9 @@ def render_pages(build: Build, site: Site, pages: list[str], files_out: dict[str
         written.append(file.dest_uri)
         if on_written is not None:
             on_written(file.dest_uri)
-    if search and index is not None:
+    if search and _shard_search(config):
+        written += _write_shards(config.site_dir)
+    elif search and index is not None:
         # What the theme's search plugin and on_post_build write after a full build, made
         # in one pass from the entries kept in memory.
         data = {"config": {k: engine.config[k] for k in ("lang", "separator", "pipeline",

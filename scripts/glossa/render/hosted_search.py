@@ -7,7 +7,8 @@ fragments of the results shown. The theme's search box, keyboard shortcuts and r
 stay: the theme talks to a worker whose messages are documented by its source (set up,
 ready, query, result); `docs/javascripts/glossa-search-worker.js` answers them with
 Pagefind's results, landing each on its paragraph. The offline build, opened from disk,
-keeps the theme's search (a chunked index cannot be fetched from file://).
+cannot fetch Pagefind's files (browsers refuse `fetch` under file://): it has an index of
+script files instead (shard_search.py).
 
 Here: which pages are indexed and with what filters (`mark_page`, on each rendered page),
 which parts of a page are not searched (`EXCLUDE`), and writing the index
@@ -35,12 +36,15 @@ KINDS = {"paper": "Papers", "glossary": "Glossary", "comparison": "Comparisons",
 # Parts of a page that are not its text: links to headings and paragraphs, back from notes, note and
 # annotation markers, the paper's boilerplate, the annotations beside a paragraph (indexed
 # as records of their own, landing on the paragraph), passages quoted from a paper on a
-# comparison page and the occurrence lists of glossary entries (the paper's page has them),
-# and anything the page marks hidden from search.
+# comparison page, the sentences of the timeline (each quoted from its paper), the
+# occurrence lists of glossary entries (the paper's page has them), a note's list of the
+# other papers citing the same work (at 1,000 papers citing it, 15 KB a note), the lines a
+# reading left out, and anything the page marks hidden from search.
 EXCLUDE = (".headerlink", ".glossa-pilcrow", ".footnote-backref", ".footnote-ref",
            ".glossa-annotation-ref", ".glossa-annotations", ".glossa-annotations-print",
            ".glossa-as-received", ".glossa-cite-paper", ".glossa-passage",
-           ".glossa-occurrences", ".md-source-file", "[data-pagefind-ignore]")
+           ".glossa-occurrences", ".glossa-event", ".glossa-also-cited", ".glossa-dropped",
+           ".md-source-file", "[data-pagefind-ignore]")
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
@@ -93,9 +97,9 @@ def mark_page(page_html: str, src: str, papers: list[str]) -> str:
     return page_html[:end] + spans + page_html[end:]
 
 
-def point_worker(page_html: str) -> str:
-    """`page_html` with the theme's search worker replaced by ours (same folder depth: the
-    theme writes its worker's URL relative to the page)."""
+def point_worker(page_html: str, worker: str = WORKER) -> str:
+    """`page_html` with the theme's search worker replaced by ours, `worker` (same folder
+    depth: the theme writes its worker's URL relative to the page)."""
     m = _CONFIG.search(page_html)
     if m is None:
         return page_html
@@ -103,7 +107,7 @@ def point_worker(page_html: str) -> str:
     theirs = _THEME_WORKER.search(config.get("search") or "")
     if theirs is None:
         return page_html
-    config["search"] = config["search"][:theirs.start()] + WORKER
+    config["search"] = config["search"][:theirs.start()] + worker
     data = json.dumps(config, separators=(",", ":")).replace("</", "<\\/")
     return page_html[:m.start(2)] + data + page_html[m.end(2):]
 
