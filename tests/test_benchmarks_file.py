@@ -31,3 +31,11 @@ def test_the_benchmarks_child_scripts_import_only_names_the_package_has():
         for line in child.splitlines():
             if re.match(r"(from glossa\S* import |import glossa)", line):
                 exec(line, {})
+
+
+def test_the_build_benchmark_keeps_the_sections_the_other_benchmarks_wrote():
+    from glossa.bench.build import keep_others
+
+    old = "# Benchmarks\n\n## Times\n\nold\n\n## Live preview\n\np\n\n## Search\n\ns\n"
+    assert keep_others("# Benchmarks\n\n## Times\n\nnew\n", old) == \
+        "# Benchmarks\n\n## Times\n\nnew\n\n## Live preview\n\np\n\n## Search\n\ns\n"

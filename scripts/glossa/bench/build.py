@@ -225,6 +225,22 @@ def measure(n: int, runs: int, work: Path) -> dict:
     }
 
 
+# The sections other benchmarks write into the same file (glossa.bench.preview, .search).
+OTHERS = ("## Live preview", "## Search")
+
+
+def keep_others(text: str, old: str) -> str:
+    """This benchmark's `text`, with the sections the other benchmarks wrote in `old` kept
+    after it as they were."""
+    kept = []
+    for heading in OTHERS:
+        start = old.find(heading + "\n")
+        if start >= 0:
+            end = old.find("\n## ", start + len(heading))
+            kept.append(old[start:end + 1 if end >= 0 else len(old)].rstrip("\n") + "\n")
+    return "\n".join([text.rstrip("\n") + "\n", *kept])
+
+
 def machine() -> str:
     cpu = ""
     try:
@@ -378,7 +394,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"N={n}: done in {time.perf_counter() - started:.0f} s", flush=True)
         pdfs = measure_pdfs(args.runs)
         print(f"PDFs: {len(pdfs)} read", flush=True)
-        Path(args.out).write_text(render(results, command, pdfs), encoding="utf-8")
+        out = Path(args.out)
+        old = out.read_text(encoding="utf-8") if out.exists() else ""
+        out.write_text(keep_others(render(results, command, pdfs), old), encoding="utf-8")
         print(f"Wrote {args.out}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
