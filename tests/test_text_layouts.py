@@ -100,8 +100,8 @@ def test_a_page_whose_numbers_stand_alone_in_a_table_has_no_notes_apart():
     assert _numbers_apart(lines, idx, [], 17, [], True) is None
     # The same numbers with no column of counts around them: a note.
     alone = [lines[0], Line(11, "17", 0), lines[-1]]
-    assert _numbers_apart(alone, [0, 1, 2], [], 17, [], True) == [
-        (17, [11, 12], [texts[-1]])]
+    assert _numbers_apart(alone, [0, 1, 2], [], 17, [], True) == (
+        [(17, [11, 12], [texts[-1]])], [])
 
 
 def test_a_marker_glued_to_a_word_before_the_full_stop_is_a_marker():

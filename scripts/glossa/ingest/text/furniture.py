@@ -79,8 +79,11 @@ def find_furniture(lines: list[Line], title: str) -> dict[int, Dropped]:
         if j - k >= 2 and len(cover[k].text.split()) >= 2 and not ends_sentence(cover[k].text):
             stamped.update(ln.no for ln in cover[k:j + 1])
         k = j + 1
-    first_line = next((ln.no for ln in lines if ln.text and ln.no not in stamped), 0)
-    title_key = squash(title)
+    first = next((ln for ln in lines if ln.text and ln.no not in stamped), None)
+    first_line = first.no if first else 0
+    # (When a stamped label came first, the title is the first line after it.)
+    title_key = squash(first.text if first and stamped and squash(title) in {
+        squash(ln.text) for ln in lines if ln.no in stamped} else title)
 
     def drop(ln: Line, why: str) -> None:
         dropped.setdefault(ln.no, Dropped(ln.no, ln.text, why))

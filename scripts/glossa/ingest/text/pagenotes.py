@@ -192,18 +192,15 @@ def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | Non
         # Or the numbers in a column apart from their texts: when that reads more notes.
         apart = _numbers_apart(lines, idx, (foot_numbers or {}).get(page, []), expected,
                                body_text, brackets)
-        if apart is not None and (best is None or len([n for n, _, _ in apart if n])
-                                  >= len(best[1])):
-            for n, nos, texts in apart:
-                if n == 0:  # words torn from the body
-                    result.claimed.update(nos)
-                    result.dropped.extend(Dropped(no, t, STRAY) for no, t in zip(nos, texts,
-                                                                              strict=True))
-                    continue
+        if apart is not None and (best is None or len(apart[0]) >= len(best[1])):
+            found, strays = apart
+            result.claimed.update(ln.no for ln in strays)
+            result.dropped.extend(Dropped(ln.no, ln.text, STRAY) for ln in strays)
+            for n, nos, texts in found:
                 parts[n], line_nos[n] = texts, nos
                 displaced.add(n)
                 result.claimed.update(nos)
-            expected = apart[-1][0] + 1
+            expected = found[-1][0] + 1
             body_text, list_above, open_note = [], "", None
             continue
         if best is None:
@@ -278,13 +275,14 @@ def find_page_notes(lines: list[Line], foot_numbers: dict[int, list[Line]] | Non
 
 def _numbers_apart(lines: list[Line], idx: list[int], set_aside: list[Line], expected: int,
                    body_text: list[str], brackets: bool
-                   ) -> list[tuple[int, list[int], list[str]]] | None:
+                   ) -> tuple[list[tuple[int, list[int], list[str]]], list[Line]] | None:
     """Notes whose numbers the text printed in a column apart: the numbers n, n+1 ... each
     alone on its line, then the notes' texts, one after the other, down to the page's end
     ("12" / "13" / "Nilsson (2009)." / "Since the early 1960s, ..."). Each number must
     have its marker in the text above, and the texts enough lines for every note; they
     are cut where a line ends a sentence and the next opens one, the shortest such lines
-    first (a note's last line rarely fills the measure). [(number, lines, texts)] or None."""
+    first (a note's last line rarely fills the measure). ([(number, lines, texts)], the
+    words of the body found among them) or None."""
     page = [lines[i] for i in idx]
     numbers = sorted([*(ln for ln in page if LONE_NUMBER.match(ln.text)),
                       *(ln for ln in set_aside if ln.text.isdigit())], key=lambda ln: ln.no)
@@ -340,11 +338,8 @@ def _numbers_apart(lines: list[Line], idx: list[int], set_aside: list[Line], exp
     if len(cuts) < len(run) - 1:
         return None
     bounds = sorted(j for _, j in cuts[:len(run) - 1])
-    out: list = [(0, [ln.no for ln in strays], [ln.text for ln in strays])] if strays else []
-    for ln, a, b in zip(run, [0, *bounds], [*bounds, len(texts)], strict=True):
-        out.append((int(ln.text), [ln.no, *(t.no for t in texts[a:b])],
-                    [t.text for t in texts[a:b]]))
-    return out
+    return [(int(ln.text), [ln.no, *(t.no for t in texts[a:b])], [t.text for t in texts[a:b]])
+            for ln, a, b in zip(run, [0, *bounds], [*bounds, len(texts)], strict=True)], strays
 
 
 def _opens_note(text: str) -> bool:

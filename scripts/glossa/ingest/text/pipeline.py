@@ -23,7 +23,6 @@ from glossa.ingest.text.body.reader import BodyReader
 from glossa.ingest.text.body.state import BodyResult
 from glossa.ingest.text.front import read_front
 from glossa.ingest.text.furniture import (
-    STAMPED,
     WRAPPED_ENTRY,
     find_furniture,
     find_identifier_lines,
@@ -51,10 +50,6 @@ def ingest_text(text: str, hints: Hints | None = None, fmt: str | None = None,
 
     first = next((ln.text for ln in lines if ln.text), "")
     dropped = find_furniture(lines, first) if pdf else {}
-    if pdf and any(d.why == STAMPED for d in dropped.values()):
-        # The first line was a stamped label: the title is read from the lines after it.
-        first = next((ln.text for ln in lines if ln.text and ln.no not in dropped), "")
-        dropped = find_furniture(lines, first)
     if pdf and not hints.title:
         hints = _running_title(lines, dropped, hints)
     contents = _contents(dropped)
